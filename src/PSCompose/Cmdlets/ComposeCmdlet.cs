@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PSCompose.Engine;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Base of every PSCompose cmdlet. Owns the engine client, the cancellation source that Ctrl+C
+    /// (StopProcessing) cancels, the bridge from pool threads back to the pipeline thread, and the
+    /// mapping of PSCompose's exceptions onto ErrorRecords.
+    /// </summary>
+    public abstract class ComposeCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private IEngineClient engine;
+
+        /// <summary>Cancelled when the pipeline is stopped.</summary>
+        protected CancellationToken CancellationToken => cancellation.Token;
+
+        protected sealed override void BeginProcessing() => Guard(BeginCompose);
+
+        protected sealed override void ProcessRecord() => Guard(ProcessCompose);
+
+        protected sealed override void EndProcessing() => Guard(EndCompose);
+
+        protected sealed override void StopProcessing() => cancellation.Cancel();
+
+        protected virtual void BeginCompose() { }
+
+        protected virtual void ProcessCompose() { }
+
+        protected virtual void EndCompose() { }
+
+        /// <summary>The engine client for this invocation, connected on first use.</summary>
+        internal IEngineClient Engine
+        {
+            get
+            {
+                if (engine == null)
+                {
+                    EngineEndpoint endpoint = EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);
+                    WriteVerbose($"Connecting to the Docker engine at {endpoint} ({endpoint.Source}).");
+                    engine = Await(ct => DockerEngineClient.ConnectAsync(endpoint, ct));
+                    WriteVerbose($"Negotiated engine API version {engine.ApiVersion}.");
+                }
+                return engine;
+            }
+        }
+
+        internal static bool IsWindows => Environment.OSVersion.Platform == PlatformID.Win32NT;
+
+        /// <summary>Runs async work on the pool and waits for it on the pipeline thread.</summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T> task = Task.Run(() => work(CancellationToken));
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Connects (on the pipeline thread) if needed, then runs engine work on the pool.</summary>
+        internal T AwaitEngine<T>(Func<IEngineClient, CancellationToken, Task<T>> work)
+        {
+            IEngineClient client = Engine;
+            return Await(ct => work(client, ct));
+        }
+
+        internal void Await(Func<CancellationToken, Task> work) =>
+            Await<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; });
+
+        /// <summary>
+        /// Runs async work that produces output while it runs. The work posts actions to the queue from
+        /// any thread; they run here, on the pipeline thread, which is the only place Write* may be called.
+        /// </summary>
+        internal void Stream(Func<PipelineQueue, CancellationToken, Task> work)
+        {
+            using (var queue = new PipelineQueue())
+            {
+                Task task = Task.Run(async () =>
+                {
+                    try { await work(queue, CancellationToken).ConfigureAwait(false); }
+                    finally { queue.Complete(); }
+                });
+                try
+                {
+                    foreach (Action action in queue.Drain(CancellationToken)) action();
+                    task.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        /// <summary>Turns PSCompose's exceptions into terminating ErrorRecords; lets PowerShell's own pass.</summary>
+        private void Guard(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (ErrorRecords.TryCreate(e, out ErrorRecord record))
+            {
+                ThrowTerminatingError(record);
+            }
+        }
+
+        internal void WriteComposeError(Exception e, object target = null)
+        {
+            if (!ErrorRecords.TryCreate(e, out ErrorRecord record, target)) ExceptionDispatchInfo.Capture(e).Throw();
+            WriteError(record);
+        }
+
+        public void Dispose()
+        {
+            engine?.Dispose();
+            cancellation.Dispose();
+        }
+    }
+
+    /// <summary>Actions posted from worker threads, run in order on the pipeline thread.</summary>
+    internal sealed class PipelineQueue : IDisposable
+    {
+        private readonly BlockingCollection<Action> actions = new BlockingCollection<Action>();
+
+        public void Post(Action action)
+        {
+            try { actions.Add(action); }
+            catch (InvalidOperationException) { /* completed: the pipeline is gone */ }
+        }
+
+        public void Complete() => actions.CompleteAdding();
+
+        public System.Collections.Generic.IEnumerable<Action> Drain(CancellationToken ct) => actions.GetConsumingEnumerable(ct);
+
+        public void Dispose() => actions.Dispose();
+    }
+}

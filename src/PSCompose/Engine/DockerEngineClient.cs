@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Docker.DotNet.X509;
+using Version = System.Version;
+
+namespace PSCompose.Engine
+{
+    /// <summary>IEngineClient over Docker.DotNet.Enhanced. Translates every library error into ours.</summary>
+    internal sealed partial class DockerEngineClient : IEngineClient
+    {
+        /// <summary>The API version Docker.DotNet.Enhanced 4.3.3's models were generated from.</summary>
+        internal static readonly Version ClientMaxApiVersion = new Version(1, 54);
+
+        /// <summary>Oldest engine API PSCompose drives (Docker 20.10).</summary>
+        internal static readonly Version ClientMinApiVersion = new Version(1, 41);
+
+        private readonly DockerClient client;
+
+        private DockerEngineClient(DockerClient client, EngineEndpoint endpoint, Version apiVersion)
+        {
+            this.client = client;
+            Endpoint = endpoint;
+            ApiVersion = apiVersion.ToString(2);
+        }
+
+        public EngineEndpoint Endpoint { get; }
+
+        public string ApiVersion { get; }
+
+        /// <summary>Connects and negotiates the API version like the CLI: min(engine, client) unless DOCKER_API_VERSION says otherwise.</summary>
+        public static async Task<DockerEngineClient> ConnectAsync(EngineEndpoint endpoint, CancellationToken ct)
+        {
+            Version negotiated;
+            if (endpoint.ApiVersionOverride != null)
+            {
+                if (!Version.TryParse(endpoint.ApiVersionOverride, out negotiated))
+                    throw new EngineEndpointException($"DOCKER_API_VERSION '{endpoint.ApiVersionOverride}' is not a version like 1.45.");
+            }
+            else
+            {
+                using (DockerClient probe = Build(endpoint, null))
+                {
+                    VersionResponse version = await Call(endpoint, () => probe.System.GetVersionAsync(ct)).ConfigureAwait(false);
+                    Version engineMax = Version.Parse(version.APIVersion);
+                    negotiated = engineMax < ClientMaxApiVersion ? engineMax : ClientMaxApiVersion;
+                }
+                if (negotiated < ClientMinApiVersion)
+                    throw new EngineEndpointException(
+                        $"The engine at {endpoint} speaks API {negotiated.ToString(2)}; PSCompose needs {ClientMinApiVersion.ToString(2)} or newer (Docker 20.10+).");
+            }
+            return new DockerEngineClient(Build(endpoint, negotiated), endpoint, negotiated);
+        }
+
+        private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion)
+        {
+            Uri uri = endpoint.Uri;
+            var builder = new DockerClientBuilder(new DockerConfig());
+            if (endpoint.UsesTls)
+            {
+                if (uri.Scheme == "tcp") uri = new UriBuilder(uri) { Scheme = "https" }.Uri;
+                var certificates = DockerTlsCertificates.LoadFromDirectory(endpoint.TlsCertPath, endpoint.TlsVerify, "ca.pem", "cert.pem", "key.pem");
+                builder = builder.WithAuthProvider(certificates.CreateCredentials());
+            }
+            builder = builder.WithEndpoint(uri);
+            if (apiVersion != null) builder = builder.WithApiVersion(apiVersion);
+            return builder.Build();
+        }
+
+        public async Task<EngineVersion> GetVersionAsync(CancellationToken ct)
+        {
+            VersionResponse v = await Call(Endpoint, () => client.System.GetVersionAsync(ct)).ConfigureAwait(false);
+            return new EngineVersion
+            {
+                Version = v.Version,
+                ApiVersion = v.APIVersion,
+                MinApiVersion = v.MinAPIVersion,
+                Os = v.Os,
+                Arch = v.Arch,
+            };
+        }
+
+        public async Task<IReadOnlyList<EngineContainer>> ListContainersAsync(IReadOnlyCollection<string> labelFilters, bool all, CancellationToken ct)
+        {
+            var parameters = new ContainersListParameters { All = all, Filters = LabelFilters(labelFilters) };
+            IList<ContainerListResponse> list = await Call(Endpoint, () => client.Containers.ListContainersAsync(parameters, ct)).ConfigureAwait(false);
+            return list.Select(ToContainer).ToList();
+        }
+
+        private static EngineContainer ToContainer(ContainerListResponse c) => new EngineContainer
+        {
+            Id = c.ID,
+            Name = (c.Names?.FirstOrDefault() ?? "").TrimStart('/'),
+            Image = c.Image,
+            ImageId = c.ImageID,
+            Command = c.Command,
+            State = c.State,
+            Status = c.Status,
+            Created = c.Created,
+            Labels = c.Labels != null ? new Dictionary<string, string>(c.Labels) : new Dictionary<string, string>(),
+            Ports = (c.Ports ?? new List<PortSummary>()).Select(p => new EnginePort
+            {
+                HostIp = p.IP,
+                PrivatePort = p.PrivatePort,
+                PublicPort = p.PublicPort == 0 ? (int?)null : p.PublicPort,
+                Protocol = p.Type,
+            }).ToList(),
+        };
+
+        private static IDictionary<string, IDictionary<string, bool>> LabelFilters(IReadOnlyCollection<string> labels)
+        {
+            var filters = new Dictionary<string, IDictionary<string, bool>>();
+            if (labels != null && labels.Count > 0)
+                filters["label"] = labels.ToDictionary(l => l, l => true);
+            return filters;
+        }
+
+        /// <summary>Runs one engine call and maps the library's exceptions onto PSCompose's.</summary>
+        private static async Task<T> Call<T>(EngineEndpoint endpoint, Func<Task<T>> call)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (DockerApiException e)
+            {
+                throw new EngineException((int)e.StatusCode, EngineMessage(e), e);
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                throw new EngineUnavailableException(endpoint.ToString(), e);
+            }
+        }
+
+        private static async Task Call(EngineEndpoint endpoint, Func<Task> call)
+        {
+            await Call<bool>(endpoint, async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
+        }
+
+        private static string EngineMessage(DockerApiException e)
+        {
+            string body = e.ResponseBody ?? "";
+            int at = body.IndexOf("\"message\":\"", StringComparison.Ordinal);
+            if (at < 0) return string.IsNullOrWhiteSpace(body) ? e.Message : body.Trim();
+            at += "\"message\":\"".Length;
+            int end = body.LastIndexOf('"');
+            string message = end > at ? body.Substring(at, end - at) : body;
+            return System.Text.RegularExpressions.Regex.Unescape(message);
+        }
+
+        private static bool IsConnectionFailure(Exception e)
+        {
+            if (e is OperationCanceledException) return false;
+            for (Exception x = e; x != null; x = x.InnerException)
+            {
+                if (x is SocketException || x is HttpRequestException || x is TimeoutException ||
+                    x is IOException || x is DockerConfigurationException) return true;
+                if (x is AggregateException ae && ae.InnerExceptions.Any(IsConnectionFailure)) return true;
+            }
+            return false;
+        }
+
+        public void Dispose() => client.Dispose();
+    }
+}
