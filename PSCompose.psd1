@@ -14,6 +14,8 @@
     CmdletsToExport      = @(
         'Get-ComposeVersion'
         'Get-ComposeProject'
+        'Get-ComposeConfig'
+        'Invoke-ComposeUp'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -64,11 +64,7 @@ namespace PSCompose.Testing
             using (PowerShell ps = PowerShell.Create())
             {
                 ps.Runspace = runspace;
-                if (location != null)
-                {
-                    ps.AddCommand("Set-Location").AddParameter("LiteralPath", location).Invoke();
-                    ps.Commands.Clear();
-                }
+                if (location != null) runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(location));
                 ps.AddScript(script);
                 return Collect(ps, () => ps.Invoke());
             }

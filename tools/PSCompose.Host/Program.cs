@@ -32,12 +32,11 @@ namespace PSCompose.Host
             using (Runspace runspace = RunspaceFactory.CreateRunspace(host, iss))
             {
                 runspace.Open();
+                runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(Environment.CurrentDirectory));
                 using (PowerShell ps = PowerShell.Create())
                 {
                     ps.Runspace = runspace;
                     ps.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-                    ps.Commands.Clear();
-                    ps.AddCommand("Set-Location").AddParameter("LiteralPath", Environment.CurrentDirectory).Invoke();
                     ps.Commands.Clear();
 
                     Console.CancelKeyPress += (s, e) => { e.Cancel = true; ps.BeginStop(null, null); };

@@ -74,6 +74,9 @@ namespace PSCompose.Cmdlets
             return Await(ct => work(client, ct));
         }
 
+        internal void AwaitEngine(Func<IEngineClient, CancellationToken, Task> work) =>
+            AwaitEngine<bool>(async (client, ct) => { await work(client, ct).ConfigureAwait(false); return true; });
+
         internal void Await(Func<CancellationToken, Task> work) =>
             Await<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; });
 

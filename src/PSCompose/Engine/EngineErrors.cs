@@ -45,3 +45,21 @@ namespace PSCompose.Engine
         public bool IsConflict => StatusCode == 409;
     }
 }
+
+namespace PSCompose.Engine
+{
+    /// <summary>
+    /// A failure the engine reported inside a progress stream (build step, pull, push) rather than as an HTTP
+    /// status: JSONMessage.Error. The message is the engine's, e.g. "The command '/bin/sh -c exit 3' returned a non-zero code: 3".
+    /// </summary>
+    public sealed class EngineStreamException : EngineException
+    {
+        public EngineStreamException(string message, long? code) : base(500, message)
+        {
+            Code = code;
+        }
+
+        /// <summary>The JSONError code (the failing step's exit code for a RUN), when the engine gave one.</summary>
+        public long? Code { get; }
+    }
+}

@@ -20,6 +20,126 @@ namespace PSCompose.Engine
 
         /// <summary>Containers whose labels match every <c>key=value</c> or bare <c>key</c> filter.</summary>
         Task<IReadOnlyList<EngineContainer>> ListContainersAsync(IReadOnlyCollection<string> labelFilters, bool all, CancellationToken ct);
+
+        // ---- containers (DockerEngineClient.Containers.cs) ----
+
+        /// <summary>Throws EngineException (IsNotFound) when there is no such container.</summary>
+        Task<EngineContainerDetails> InspectContainerAsync(string idOrName, CancellationToken ct);
+
+        /// <summary>
+        /// Creates the container; on API &lt; 1.44 also connects the secondary networks (before start), as Compose does.
+        /// </summary>
+        Task<EngineCreateResult> CreateContainerAsync(ContainerSpec spec, CancellationToken ct);
+
+        Task StartContainerAsync(string id, CancellationToken ct);
+
+        /// <summary>Null timeout: the container's StopTimeout, else the engine's 10 s.</summary>
+        Task StopContainerAsync(string id, int? timeoutSeconds, CancellationToken ct);
+
+        Task RestartContainerAsync(string id, int? timeoutSeconds, CancellationToken ct);
+
+        /// <summary>Null signal = SIGKILL.</summary>
+        Task KillContainerAsync(string id, string signal, CancellationToken ct);
+
+        Task PauseContainerAsync(string id, CancellationToken ct);
+
+        Task UnpauseContainerAsync(string id, CancellationToken ct);
+
+        Task RemoveContainerAsync(string id, bool force, bool removeVolumes, CancellationToken ct);
+
+        Task RenameContainerAsync(string id, string newName, CancellationToken ct);
+
+        /// <summary>Waits until the container stops; returns its exit code.</summary>
+        Task<long> WaitContainerAsync(string id, CancellationToken ct);
+
+        /// <summary>
+        /// Attaches to stdout/stderr (no past logs), as `up` does before starting a container. The returned task
+        /// completes once attached; the task it yields completes when the container's output ends.
+        /// </summary>
+        Task<Task> AttachOutputAsync(string id, Action<EngineOutput> onOutput, CancellationToken ct);
+
+        /// <summary>Streams logs (demultiplexed) to <paramref name="onOutput"/> until the end or cancellation.</summary>
+        Task StreamLogsAsync(string id, LogOptions options, Action<EngineOutput> onOutput, CancellationToken ct);
+
+        /// <summary>
+        /// Runs a command in a running container (docker exec, not interactive): output goes to <paramref name="onOutput"/>,
+        /// <paramref name="stdin"/> (optional) is copied in and closed; returns the exit code.
+        /// </summary>
+        Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Action<EngineOutput> onOutput, CancellationToken ct);
+
+        // ---- networks (DockerEngineClient.Networks.cs) ----
+
+        /// <summary>Networks matching every label filter and (when given) the engine's partial name filter.</summary>
+        Task<IReadOnlyList<EngineNetwork>> ListNetworksAsync(IReadOnlyCollection<string> labelFilters, string nameFilter, CancellationToken ct);
+
+        Task<EngineNetwork> InspectNetworkAsync(string idOrName, CancellationToken ct);
+
+        /// <summary>Returns the new network's ID.</summary>
+        Task<string> CreateNetworkAsync(NetworkSpec spec, CancellationToken ct);
+
+        Task RemoveNetworkAsync(string idOrName, CancellationToken ct);
+
+        Task ConnectNetworkAsync(string network, string container, EndpointSpec endpoint, CancellationToken ct);
+
+        Task DisconnectNetworkAsync(string network, string container, bool force, CancellationToken ct);
+
+        // ---- volumes (DockerEngineClient.Volumes.cs) ----
+
+        Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct);
+
+        Task<EngineVolume> InspectVolumeAsync(string name, CancellationToken ct);
+
+        Task<EngineVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct);
+
+        Task RemoveVolumeAsync(string name, bool force, CancellationToken ct);
+
+        // ---- images (DockerEngineClient.Images.cs) ----
+
+        Task<EngineImage> InspectImageAsync(string reference, CancellationToken ct);
+
+        Task<IReadOnlyList<EngineImage>> ListImagesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct);
+
+        /// <summary>Returns the engine's "Untagged: x" / "Deleted: y" lines.</summary>
+        Task<IReadOnlyList<string>> RemoveImageAsync(string reference, bool force, CancellationToken ct);
+
+        Task TagImageAsync(string source, string repository, string tag, CancellationToken ct);
+
+        /// <summary>Pulls with credentials from the docker config; a stream error becomes an EngineException.</summary>
+        Task PullImageAsync(string reference, string platform, Action<EngineProgress> onProgress, CancellationToken ct);
+
+        Task PushImageAsync(string reference, Action<EngineProgress> onProgress, CancellationToken ct);
+
+        /// <summary>Classic-builder build from a tar of the context; returns the image ID. A failing step throws EngineException.</summary>
+        Task<string> BuildImageAsync(BuildSpec spec, Action<EngineProgress> onProgress, CancellationToken ct);
+
+        // ---- events (DockerEngineClient.Events.cs) ----
+
+        /// <summary>Streams events matching <paramref name="filters"/> (type → values, e.g. label → [k=v]) until cancelled.</summary>
+        Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct);
+    }
+
+    internal sealed class ExecSpec
+    {
+        public IList<string> Command { get; set; } = new List<string>();
+        public IList<string> Env { get; set; } = new List<string>();
+        public string User { get; set; }
+        public string WorkingDir { get; set; }
+        public bool Privileged { get; set; }
+        public bool Tty { get; set; }
+    }
+
+    internal sealed class LogOptions
+    {
+        public bool Follow { get; set; }
+        public bool Timestamps { get; set; }
+
+        /// <summary>"all" or a number of lines.</summary>
+        public string Tail { get; set; }
+
+        public string Since { get; set; }
+        public string Until { get; set; }
+        public bool Stdout { get; set; } = true;
+        public bool Stderr { get; set; } = true;
     }
 
     internal sealed class EngineVersion

@@ -1,0 +1,167 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSCompose.Execution;
+using PSCompose.Model;
+using PSCompose.Plan;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Invoke-ComposeUp: creates and starts the project's containers, converging like docker compose up -d
+    /// (containers keep running after the cmdlet returns), and emits the resulting services.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeUp", SupportsShouldProcess = true)]
+    [OutputType(typeof(ComposeService))]
+    public sealed class InvokeComposeUpCommand : ComposeProjectCmdlet
+    {
+        /// <summary>Services to bring up (with their dependencies unless -NoDeps); default all.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service")]
+        public string[] Name { get; set; }
+
+        /// <summary>Build images before starting containers.</summary>
+        [Parameter]
+        public SwitchParameter Build { get; set; }
+
+        /// <summary>Do not build an image, even if it is missing.</summary>
+        [Parameter]
+        public SwitchParameter NoBuild { get; set; }
+
+        /// <summary>Pull images: Always, Missing or Never; default: each service's pull_policy.</summary>
+        [Parameter]
+        [ValidateSet("Always", "Missing", "Never")]
+        public string Pull { get; set; }
+
+        [Parameter]
+        public SwitchParameter ForceRecreate { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoRecreate { get; set; }
+
+        [Parameter]
+        public SwitchParameter AlwaysRecreateDeps { get; set; }
+
+        /// <summary>Recreate anonymous volumes instead of inheriting them from the previous containers.</summary>
+        [Parameter]
+        [Alias("V")]
+        public SwitchParameter RenewAnonVolumes { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoDeps { get; set; }
+
+        /// <summary>Remove containers of services no longer in the compose file (also COMPOSE_REMOVE_ORPHANS).</summary>
+        [Parameter]
+        public SwitchParameter RemoveOrphans { get; set; }
+
+        /// <summary>Replica counts by service, e.g. @{ web = 3 }.</summary>
+        [Parameter]
+        public Hashtable Scale { get; set; }
+
+        /// <summary>Wait for services to be running|healthy before returning.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Maximum seconds to wait with -Wait.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int WaitTimeout { get; set; }
+
+        /// <summary>Create the containers without starting them.</summary>
+        [Parameter]
+        public SwitchParameter NoStart { get; set; }
+
+        /// <summary>Seconds to wait for containers to stop when they are replaced.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Timeout { get; set; }
+
+        private readonly List<string> services = new List<string>();
+
+        protected override void ProcessCompose()
+        {
+            if (Name != null) services.AddRange(Name);
+        }
+
+        protected override void EndCompose()
+        {
+            UpRequest request = Request();
+            ProjectModel model = LoadProject(services);
+            var runner = new UpRunner(Engine, model, request);
+            AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
+
+            string plan = PlanTranscript.Format(runner.ImagePlan) + PlanTranscript.Format(runner.ContainerPlan);
+            if (!ShouldProcess($"project {model.Name}", "Converge with the plan:" + Environment.NewLine + (plan.Length > 0 ? plan : "(nothing to do)")))
+                return;
+
+            var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
+            IReadOnlyList<OperationFailure> failures = null;
+            var context = new ExecutionContext { Project = model, Compatibility = request.Compatibility };
+            Stream(async (queue, ct) =>
+            {
+                context.Warn = message => queue.Post(() => WriteWarning(message));
+                context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
+            });
+            reporter.Complete();
+            foreach (OperationFailure failure in failures)
+                WriteComposeError(OperationError.From(failure), failure.Operation.Service);
+
+            IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
+                ProjectStatusReader.ContainersAsync(engine, model.Name, null, true, false, ct));
+            var selected = new HashSet<string>(services.Count == 0 ? model.ServiceNames : runner.Desired.Services.Select(s => s.Name));
+            foreach (ComposeService service in ProjectStatusReader.Services(model.Name, containers, model))
+                if (selected.Contains(service.Name)) WriteObject(service);
+        }
+
+        private UpRequest Request()
+        {
+            if (Build && NoBuild) throw Conflict("-Build and -NoBuild");
+            if (ForceRecreate && NoRecreate) throw Conflict("-ForceRecreate and -NoRecreate");
+            if (NoRecreate && (RenewAnonVolumes || AlwaysRecreateDeps)) throw Conflict("-NoRecreate and -RenewAnonVolumes/-AlwaysRecreateDeps");
+            return new UpRequest
+            {
+                Services = services,
+                Build = Build,
+                NoBuild = NoBuild,
+                Pull = Pull == null ? PullOption.Policy : (PullOption)Enum.Parse(typeof(PullOption), Pull, true),
+                ForceRecreate = ForceRecreate,
+                NoRecreate = NoRecreate,
+                AlwaysRecreateDeps = AlwaysRecreateDeps,
+                RenewAnonVolumes = RenewAnonVolumes,
+                NoDeps = NoDeps,
+                RemoveOrphans = RemoveOrphans || EnvironmentFlag("COMPOSE_REMOVE_ORPHANS"),
+                Scale = ScaleOverrides(),
+                NoStart = NoStart,
+                Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null,
+                Wait = Wait,
+                WaitTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(WaitTimeout)) ? TimeSpan.FromSeconds(WaitTimeout) : (TimeSpan?)null,
+                Compatibility = BuildLoadOptions().Compatibility,
+            };
+        }
+
+        private IDictionary<string, int> ScaleOverrides()
+        {
+            var scale = new Dictionary<string, int>();
+            if (Scale == null) return scale;
+            foreach (DictionaryEntry e in Scale)
+            {
+                if (!int.TryParse(Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture), out int n) || n < 0)
+                    throw new ComposeException("ScaleInvalid", ErrorCategory.InvalidArgument, $"-Scale {e.Key}={e.Value}: the replica count must be a whole number >= 0.", e.Key);
+                scale[Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)] = n;
+            }
+            return scale;
+        }
+
+        private static ComposeException Conflict(string what) =>
+            new ComposeException("ParameterConflict", ErrorCategory.InvalidArgument, what + " cannot be used together.");
+
+        internal static bool EnvironmentFlag(string name)
+        {
+            string value = System.Environment.GetEnvironmentVariable(name);
+            return value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using PSCompose.Model;
+using PSCompose.Plan;
+
+namespace PSCompose.Execution
+{
+    /// <summary>The facts a plan runs against: the model it came from, the hashes, and the images resolved.</summary>
+    internal sealed class ExecutionContext
+    {
+        public ProjectModel Project { get; set; }
+
+        public DesiredProject Desired { get; set; }
+
+        public ObservedState Observed { get; set; }
+
+        /// <summary>Local image id by service, once images exist (com.docker.compose.image).</summary>
+        public IDictionary<string, string> ImageIds { get; set; } = new Dictionary<string, string>();
+
+        public bool Compatibility { get; set; }
+
+        public bool NoCache { get; set; }
+
+        public bool PullOnBuild { get; set; }
+
+        /// <summary>Warnings go here (unmanaged network reused, …).</summary>
+        public Action<string> Warn { get; set; } = _ => { };
+
+        /// <summary>Build and pull output lines, for the information stream.</summary>
+        public Action<string, string> Output { get; set; } = (service, line) => { };
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using PSCompose.Engine;
+using PSCompose.Model;
+
+namespace PSCompose.Execution
+{
+    /// <summary>What the spec builder needs to know about the one container it describes.</summary>
+    internal sealed class ServiceContainer
+    {
+        public ProjectModel Project { get; set; }
+        public string ServiceName { get; set; }
+        public YMap Service { get; set; }
+        public int Number { get; set; }
+        public string ContainerName { get; set; }
+        public string ConfigHash { get; set; }
+
+        /// <summary>com.docker.compose.image: the local image id the container is created from.</summary>
+        public string ImageId { get; set; }
+
+        /// <summary>The container being replaced: its anonymous volumes are inherited (unless renewed).</summary>
+        public EngineContainerDetails Replaces { get; set; }
+
+        /// <summary>The image's declared VOLUMEs: anonymous volumes Compose carries over on recreate.</summary>
+        public IReadOnlyCollection<string> ImageVolumes { get; set; } = new string[0];
+
+        /// <summary>Resolved ids of containers referenced by network_mode/ipc/pid "service:x" and volumes_from.</summary>
+        public IReadOnlyDictionary<string, string> ServiceContainerIds { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Legacy links already resolved to "container:alias" pairs.</summary>
+        public IReadOnlyList<string> Links { get; set; } = new string[0];
+
+        public bool OneOff { get; set; }
+    }
+}

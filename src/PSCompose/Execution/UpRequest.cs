@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace PSCompose.Execution
+{
+    internal enum PullOption
+    {
+        Policy,
+        Always,
+        Missing,
+        Never,
+    }
+
+    /// <summary>The switches of Invoke-ComposeUp (docker compose up -d).</summary>
+    internal sealed class UpRequest
+    {
+        public IReadOnlyList<string> Services { get; set; } = new string[0];
+        public bool Build { get; set; }
+        public bool NoBuild { get; set; }
+        public PullOption Pull { get; set; }
+        public bool ForceRecreate { get; set; }
+        public bool NoRecreate { get; set; }
+        public bool AlwaysRecreateDeps { get; set; }
+        public bool RenewAnonVolumes { get; set; }
+        public bool NoDeps { get; set; }
+        public bool RemoveOrphans { get; set; }
+        public IDictionary<string, int> Scale { get; set; } = new Dictionary<string, int>();
+        public bool NoStart { get; set; }
+        public TimeSpan? Timeout { get; set; }
+        public bool Wait { get; set; }
+        public TimeSpan? WaitTimeout { get; set; }
+        public bool Compatibility { get; set; }
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PSCompose.Engine;
+using PSCompose.Model;
+using PSCompose.Plan;
+
+namespace PSCompose.Execution
+{
+    /// <summary>
+    /// docker compose up -d, in Compose's phases: observe the engine, pull/build images, plan the containers
+    /// with the images as they now are, run the plan, then (-Wait) wait for the services.
+    /// </summary>
+    internal sealed class UpRunner
+    {
+        private readonly IEngineClient engine;
+        private readonly ProjectModel model;
+        private readonly UpRequest request;
+
+        public UpRunner(IEngineClient engine, ProjectModel model, UpRequest request)
+        {
+            this.engine = engine;
+            this.model = model;
+            this.request = request;
+        }
+
+        public ObservedState Observed { get; private set; }
+
+        public DesiredProject Desired { get; private set; }
+
+        public ComposePlan ImagePlan { get; private set; }
+
+        /// <summary>The container plan computed from the images found before any pull or build (for -WhatIf).</summary>
+        public ComposePlan ContainerPlan { get; private set; }
+
+        /// <summary>Reads the engine and computes both plans without changing anything.</summary>
+        public async Task PrepareAsync(CancellationToken ct)
+        {
+            Observed = await ObservedStateReader.ReadAsync(engine, model.Name, ct).ConfigureAwait(false);
+            Desired = DesiredProjectBuilder.Build(model, Observed, request.Compatibility);
+            ApplyPullAndBuildSwitches(Desired);
+            await ReadImagesAsync(ct).ConfigureAwait(false);
+            ImagePlan = ImagePlanner.Plan(Desired, Observed, DateTimeOffset.UtcNow, SelectedWithDependencies());
+            if (request.NoBuild) ImagePlan = Without(ImagePlan, OperationKind.BuildImage);
+            ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
+        }
+
+        /// <summary>Runs the image plan, then re-plans containers with the resulting image ids and runs that.</summary>
+        public async Task<IReadOnlyList<OperationFailure>> RunAsync(ExecutionContext context, Action<ExecutionEvent> report, CancellationToken ct)
+        {
+            context.Desired = Desired;
+            context.Observed = Observed;
+            context.ImageIds = ImageIds;
+            IReadOnlyList<OperationFailure> imageFailures = await new PlanExecutor(engine, context, report).RunAsync(ImagePlan, ct).ConfigureAwait(false);
+            if (imageFailures.Any(f => !f.Operation.BestEffort)) return imageFailures;
+
+            await ReadImagesAsync(ct).ConfigureAwait(false);
+            foreach (DesiredService service in Desired.Services)
+                if (ImageIds.TryGetValue(service.Name, out string id)) service.ImageDigest = id;
+            ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
+            foreach (string warning in ContainerPlan.Warnings) context.Warn(warning);
+            IReadOnlyList<OperationFailure> failures = await new PlanExecutor(engine, context, report).RunAsync(ContainerPlan, ct).ConfigureAwait(false);
+            if (failures.Count == 0 && request.Wait && !request.NoStart)
+                await ServiceWaiter.WaitAllAsync(engine, model, Desired, SelectedWithDependencies(), request.WaitTimeout, ct).ConfigureAwait(false);
+            return imageFailures.Concat(failures).ToList();
+        }
+
+        /// <summary>Local image id per service, read before and again after the image plan ran.</summary>
+        public IDictionary<string, string> ImageIds { get; } = new Dictionary<string, string>();
+
+        private PlanOptions PlanOptions()
+        {
+            PlanOptions options = Plan.PlanOptions.ForUp(request.ForceRecreate, request.NoRecreate, request.AlwaysRecreateDeps,
+                request.RenewAnonVolumes, request.NoStart);
+            options.Services = request.Services.ToList();
+            options.NoDeps = request.NoDeps;
+            options.RemoveOrphans = request.RemoveOrphans;
+            options.Scale = new Dictionary<string, int>(request.Scale);
+            options.Timeout = request.Timeout;
+            return options;
+        }
+
+        private IEnumerable<string> SelectedWithDependencies() =>
+            request.Services.Count == 0 ? null
+            : request.NoDeps ? request.Services
+            : DependencyGraph.WithDependencies(Desired, request.Services);
+
+        /// <summary>--pull and --build rewrite pull_policy the way Compose does before it ensures images.</summary>
+        private void ApplyPullAndBuildSwitches(DesiredProject desired)
+        {
+            foreach (DesiredService service in desired.Services)
+            {
+                if (request.Build && service.HasBuild) service.PullPolicy = "build";
+                else if (request.Pull == PullOption.Always) service.PullPolicy = "always";
+                else if (request.Pull == PullOption.Never) service.PullPolicy = "never";
+                else if (request.Pull == PullOption.Missing) service.PullPolicy = "missing";
+            }
+        }
+
+        /// <summary>Inspects every service image: observed images for the image plan, ids for the image label.</summary>
+        private async Task ReadImagesAsync(CancellationToken ct)
+        {
+            Observed.Images.Clear();
+            ImageIds.Clear();
+            foreach (DesiredService service in Desired.Services)
+            {
+                string reference = Plan.ImageReference.ImageNameOrDefault(service, model.Name, request.Compatibility);
+                EngineImage image;
+                try { image = await engine.InspectImageAsync(reference, ct).ConfigureAwait(false); }
+                catch (EngineException e) when (e.IsNotFound) { continue; }
+                ImageIds[service.Name] = image.Id;
+                if (Observed.Images.Any(i => i.Id == image.Id)) continue;
+                Observed.Images.Add(new ObservedImage
+                {
+                    Id = image.Id,
+                    RepoTags = image.RepoTags.ToList(),
+                    ProjectLabel = image.Labels.TryGetValue(ComposeLabels.Project, out string p) ? p : null,
+                    ServiceLabel = image.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : null,
+                    LastTagTime = image.LastTagTime,
+                });
+            }
+        }
+
+        private static ComposePlan Without(ComposePlan plan, OperationKind kind)
+        {
+            var filtered = new ComposePlan();
+            var kept = new Dictionary<PlanOperation, PlanOperation>();
+            foreach (PlanOperation op in plan.Operations.Where(o => o.Kind != kind))
+                kept[op] = filtered.Add(op, op.DependsOn.Where(kept.ContainsKey).Select(d => kept[d]).ToList());
+            return filtered;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PSCompose.Model.Canonical
+{
+    /// <summary>
+    /// compose-go HostsList: "host=ip" or "host:ip" entries (several IPs separated by commas), or a host → ip(s)
+    /// mapping, rendered as the sorted list of "host=ip" strings `docker compose config` prints.
+    /// </summary>
+    internal static class HostsList
+    {
+        public static List<object> Canonical(object value, string path)
+        {
+            var entries = new List<string>();
+            switch (Coerce.Unwrap(value))
+            {
+                case YMap map:
+                    foreach (var e in map)
+                    {
+                        object v = Coerce.Unwrap(e.Value);
+                        IEnumerable<object> ips = v is List<object> l ? l : new List<object> { v };
+                        foreach (object ip in ips) Add(entries, e.Key, Coerce.String(ip) ?? "");
+                    }
+                    break;
+                case List<object> list:
+                    foreach (object item in list)
+                    {
+                        string s = Coerce.String(item) ?? "";
+                        int sep = s.IndexOf('=');
+                        if (sep < 0) sep = s.IndexOf(':');
+                        if (sep < 0) throw Coerce.Invalid(path, "invalid additional host, missing IP: " + s);
+                        Add(entries, s.Substring(0, sep), s.Substring(sep + 1));
+                    }
+                    break;
+                case string single:
+                    return Canonical(new List<object> { single }, path);
+            }
+            return entries.Distinct().OrderBy(x => x, StringComparer.Ordinal).Cast<object>().ToList();
+        }
+
+        private static void Add(List<string> entries, string host, string ips)
+        {
+            foreach (string ip in ips.Split(','))
+            {
+                string clean = ip.Length > 2 && ip[0] == '[' && ip[ip.Length - 1] == ']' ? ip.Substring(1, ip.Length - 2) : ip;
+                entries.Add(host + "=" + clean);
+            }
+        }
+    }
+}

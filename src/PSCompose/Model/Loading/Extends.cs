@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PSCompose.Model.Loading
+{
+    /// <summary>
+    /// compose-go ApplyExtends: a service's base (same file, or another file loaded with its own relative paths)
+    /// is resolved recursively, deep-copied and merged under the service with the override merge rules.
+    /// </summary>
+    internal static class Extends
+    {
+        public static void Apply(YMap cfg, string file, LoadContext context)
+        {
+            if (!cfg.TryGetValue("services", out object value) || value == null) return;
+            if (!(value is YMap services))
+            {
+                throw Invalid("services must be a mapping", file, "services");
+            }
+            foreach (var name in services.Keys.ToList())
+            {
+                services[name] = ApplyService(name, services, file, context, new List<KeyValuePair<string, string>>());
+            }
+        }
+
+        // compose-go names the file of the declaring compose file in messages and in the cycle tracker, or the
+        // extends.file value as written when the base comes from another file.
+        private static object ApplyService(string name, YMap services, string file, LoadContext context,
+            List<KeyValuePair<string, string>> chain)
+        {
+            object s = services[name];
+            if (s == null) return null;
+            if (!(s is YMap service))
+            {
+                throw Invalid($"services.{name} must be a mapping", file, $"services.{name}");
+            }
+            if (!service.TryGetValue("extends", out object extends)) return s;
+
+            string reference;
+            string baseFile = null;
+            switch (Merger.StripTags(extends))
+            {
+                case YMap map:
+                    reference = map["service"] as string;
+                    if (reference == null)
+                    {
+                        throw Invalid($"extends.{name}.service is required", file, $"services.{name}.extends.service");
+                    }
+                    baseFile = map["file"] as string;
+                    break;
+                case string text:
+                    reference = text;
+                    break;
+                default:
+                    throw Invalid($"services.{name}.extends must be a string or a mapping", file, $"services.{name}.extends");
+            }
+
+            string trackedFile = file;
+            YMap baseServices = services;
+            LoadContext baseContext = context;
+            if (baseFile != null)
+            {
+                (baseServices, baseContext) = LoadBaseFile(name, reference, file, baseFile, context);
+                trackedFile = baseFile;
+            }
+            else if (!services.ContainsKey(reference))
+            {
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found",
+                    file, $"services.{name}.extends");
+            }
+
+            var tracked = Track(chain, trackedFile, name, file);
+            object baseService = ApplyService(reference, baseServices, file, baseContext, tracked);
+            if (baseService == null) return service;
+
+            var source = (YMap)YMap.DeepClone(baseService);
+            var merged = Merger.ExtendService(source, service);
+            merged.Remove("extends");
+            services[name] = merged;
+            return merged;
+        }
+
+        // compose-go cycleTracker: the same (file, service) twice on one chain is a circular reference.
+        private static List<KeyValuePair<string, string>> Track(List<KeyValuePair<string, string>> chain, string trackedFile, string service, string file)
+        {
+            var entry = new KeyValuePair<string, string>(trackedFile, service);
+            if (chain.Any(c => c.Key == entry.Key && c.Value == entry.Value))
+            {
+                var lines = new List<string> { "Circular reference:", $"  {chain[0].Value} in {chain[0].Key}" };
+                lines.AddRange(chain.Skip(1).Concat(new[] { entry }).Select(c => $"  extends {c.Value} in {c.Key}"));
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, string.Join("\n", lines), file,
+                    $"services.{service}.extends");
+            }
+            return new List<KeyValuePair<string, string>>(chain) { entry };
+        }
+
+        // The base file is loaded on its own (interpolated, merged, canonical; no include, extends, validation or
+        // defaults), and its relative paths resolved against its own directory.
+        private static (YMap, LoadContext) LoadBaseFile(string name, string reference, string file, string baseFile, LoadContext context)
+        {
+            string local = Path.GetFullPath(Path.IsPathRooted(baseFile) ? baseFile : Path.Combine(context.WorkingDir, baseFile));
+            var baseContext = context.Clone();
+            baseContext.WorkingDir = Path.GetDirectoryName(local);
+            baseContext.SkipValidation = true;
+            baseContext.SkipExtends = true;
+            baseContext.SkipInclude = true;
+            baseContext.SkipDefaults = true;
+            var source = ModelLoader.LoadFile(local, baseContext, new YMap(), new List<string>());
+            if (!source.TryGetValue("services", out object value))
+            {
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section", local);
+            }
+            if (!(value is YMap services))
+            {
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping", local);
+            }
+            if (context.ResolvePaths) LoaderStages.ResolvePaths(source, baseContext.WorkingDir);
+            if (!services.ContainsKey(reference))
+            {
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found in {baseFile}",
+                    file, $"services.{name}.extends");
+            }
+            // Nested extends inside the base file are resolved later by the recursion, relative to that file.
+            baseContext.SkipExtends = false;
+            return (services, baseContext);
+        }
+
+        private static ComposeFileException Invalid(string message, string file, string keyPath) =>
+            new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, message, file, keyPath);
+    }
+}

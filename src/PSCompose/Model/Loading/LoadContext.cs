@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+
+namespace PSCompose.Model.Loading
+{
+    /// <summary>
+    /// compose-go loader.Options plus the ConfigDetails a (sub)model is loaded with: included files and extends
+    /// bases get their own copy with their directory, environment and skipped stages.
+    /// </summary>
+    internal sealed class LoadContext
+    {
+        /// <summary>Directory relative references (extends.file, include paths) resolve against.</summary>
+        public string WorkingDir { get; set; }
+
+        public IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+
+        public bool Interpolate { get; set; } = true;
+
+        public bool ResolvePaths { get; set; } = true;
+
+        public bool SkipValidation { get; set; }
+
+        public bool SkipExtends { get; set; }
+
+        public bool SkipInclude { get; set; }
+
+        public bool SkipDefaults { get; set; }
+
+        public Action<string> Warn { get; set; } = _ => { };
+
+        /// <summary>Files already warned about for `version:` (compose-go warns once per file).</summary>
+        public HashSet<string> VersionWarned { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public string Lookup(string key) => Environment != null && Environment.TryGetValue(key, out string v) ? v : null;
+
+        public LoadContext Clone() => (LoadContext)MemberwiseClone();
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PSCompose.Model.Loading
+{
+    /// <summary>
+    /// compose-go loadYamlModel / loadYamlFile: each file (each YAML document) is interpolated, its extends and
+    /// includes resolved, merged over what came before, de-duplicated, validated and made canonical; then the
+    /// whole model gets defaults, resolved paths and resolved environment values.
+    /// </summary>
+    internal static class ModelLoader
+    {
+        public static YMap LoadModel(IReadOnlyList<string> files, LoadContext context, List<string> included)
+        {
+            var dict = new YMap();
+            foreach (var file in files)
+            {
+                dict = LoadFile(file, context, dict, included);
+            }
+            if (!context.SkipDefaults) dict = LoaderStages.Defaults(dict) ?? dict;
+            if (context.ResolvePaths) LoaderStages.ResolvePaths(dict, context.WorkingDir);
+            ServiceEnvironment.ResolveUnsetValues(dict, context.Environment);
+            return dict;
+        }
+
+        public static YMap LoadFile(string file, LoadContext context, YMap dict, List<string> included)
+        {
+            string text = ReadText(file);
+            var documents = LoaderStages.ReadDocuments(text, file);
+            foreach (var document in documents)
+            {
+                dict = ProcessDocument(document, file, context, dict, included);
+            }
+            return dict;
+        }
+
+        internal static string ReadText(string file)
+        {
+            try
+            {
+                return File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound,
+                    $"open {file}: no such file or directory", inner: e);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.PermissionDenied,
+                    $"open {file}: permission denied", inner: e);
+            }
+        }
+
+        private static YMap ProcessDocument(object document, string file, LoadContext context, YMap dict, List<string> included)
+        {
+            if (!(document is YMap cfg))
+            {
+                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "top-level object must be a mapping", file);
+            }
+            if (context.Interpolate)
+            {
+                LoaderStages.Interpolate(cfg, file, context.Lookup, context.Warn);
+            }
+            if (!context.SkipExtends)
+            {
+                Extends.Apply(cfg, file, context);
+            }
+            if (!context.SkipInclude)
+            {
+                var chain = new List<string>(included) { file };
+                Includes.Apply(cfg, context, chain);
+            }
+
+            dict = Merger.Merge(dict, cfg);
+            dict = Uniqueness.Enforce(dict);
+
+            if (!context.SkipValidation)
+            {
+                LoaderStages.Validate(dict, file);
+                if (dict.ContainsKey("version"))
+                {
+                    if (context.VersionWarned.Add(file))
+                    {
+                        context.Warn($"{file}: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+                    }
+                    dict.Remove("version");
+                }
+            }
+
+            dict = LoaderStages.Canonical(dict) ?? dict;
+            OmitEmptyDns(dict);
+            // Canonical form can reveal duplicates: a port range expanded over an overridden port.
+            return Uniqueness.Enforce(dict);
+        }
+
+        // compose-go OmitEmpty: empty entries of services.*.dns are dropped.
+        private static void OmitEmptyDns(YMap dict)
+        {
+            if (!(dict["services"] is YMap services)) return;
+            foreach (var service in services.Select(s => s.Value).OfType<YMap>())
+            {
+                if (service["dns"] is List<object> dns)
+                {
+                    service["dns"] = dns.Where(d => !(d == null || (d is string s && s.Length == 0))).ToList();
+                }
+            }
+        }
+    }
+}

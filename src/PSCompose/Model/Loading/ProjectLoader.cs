@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PSCompose.Model.Loading
+{
+    /// <summary>
+    /// Loads a Compose project the way docker compose 2.40.3 does (cmd/compose ToProject over compose-go's
+    /// loader): settle files, directory, environment and name; load and merge the files; then defaults, paths,
+    /// environment, normalisation, profiles, consistency, service selection, pruning and env_file resolution.
+    /// </summary>
+    internal static class ProjectLoader
+    {
+        public static ProjectModel Load(LoadOptions options)
+        {
+            var setup = ProjectSetup.Resolve(options);
+            var environment = setup.Environment;
+            var warn = options.Warn ?? (_ => { });
+            string projectDirectory = setup.ProjectDirectory;
+
+            string name = ResolveName(options, setup, warn);
+            environment["COMPOSE_PROJECT_NAME"] = name;
+
+            var context = new LoadContext
+            {
+                WorkingDir = projectDirectory,
+                Environment = environment,
+                Interpolate = options.Interpolate,
+                ResolvePaths = options.ResolvePaths,
+                Warn = warn,
+            };
+            var root = ModelLoader.LoadModel(setup.ConfigFiles, context, new List<string>());
+            if (root.Count == 0)
+            {
+                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "empty compose file", setup.ConfigFiles[0]);
+            }
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument, "project name must not be empty");
+            }
+
+            if (options.Normalize)
+            {
+                root["name"] = name;
+                root = LoaderStages.Normalize(root, name, environment) ?? root;
+            }
+            root.Remove("name");
+
+            var disabled = new YMap();
+            var profiles = setup.Profiles;
+            ServiceSelection.ApplyProfiles(root, disabled, profiles);
+            Consistency.Check(root, disabled);
+            // env_file is read for every enabled service (a missing one fails even if not selected), then for
+            // the services a name enabled; a service left disabled is never read.
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            var selected = options.Services ?? new string[0];
+            profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            ServiceSelection.SelectServices(root, disabled, selected.ToList());
+            ServiceSelection.PruneUnusedResources(root);
+
+            var document = new YMap { ["name"] = name };
+            foreach (var entry in root) document[entry.Key] = entry.Value;
+            return new ProjectModel
+            {
+                Name = name,
+                WorkingDirectory = projectDirectory,
+                ConfigFiles = setup.ConfigFiles,
+                EnvFiles = setup.ExplicitEnvFiles,
+                Environment = environment,
+                Root = document,
+                DisabledServices = disabled,
+                ActiveProfiles = profiles.Where(p => p.Length > 0).Distinct().ToList(),
+            };
+        }
+
+        // -p, then COMPOSE_PROJECT_NAME (both must already be valid), then the last non-empty top-level name:
+        // (interpolated, normalised), then the project directory's base name (normalised).
+        private static string ResolveName(LoadOptions options, ProjectSetup setup, Action<string> warn)
+        {
+            if (!string.IsNullOrEmpty(options.ProjectName))
+            {
+                ProjectNames.EnsureValid(options.ProjectName);
+                return options.ProjectName;
+            }
+            if (setup.Environment.TryGetValue("COMPOSE_PROJECT_NAME", out string fromEnv) && !string.IsNullOrEmpty(fromEnv))
+            {
+                ProjectNames.EnsureValid(fromEnv);
+                return fromEnv;
+            }
+            string fromFiles = "";
+            foreach (var file in setup.ConfigFiles.Where(f => f != "-"))
+            {
+                List<object> documents;
+                try
+                {
+                    documents = LoaderStages.ReadDocuments(ModelLoader.ReadText(file), file);
+                }
+                catch (ComposeFileException)
+                {
+                    // Like compose: a file that does not parse here fails later with the real error.
+                    break;
+                }
+                foreach (var doc in documents.OfType<YMap>())
+                {
+                    if (doc["name"] is string n && n.Length > 0) fromFiles = n;
+                }
+            }
+            if (options.Interpolate && fromFiles.Length > 0)
+            {
+                string Lookup(string key) => setup.Environment.TryGetValue(key, out string v) ? v : null;
+                fromFiles = LoaderStages.Substitute(fromFiles, Lookup, warn);
+            }
+            string normalized = ProjectNames.Normalize(fromFiles);
+            if (normalized.Length > 0) return normalized;
+            return ProjectNames.Normalize(System.IO.Path.GetFileName(setup.ProjectDirectory.TrimEnd('/', '\\')));
+        }
+    }
+}
