@@ -16,10 +16,17 @@
         'Get-ComposeProject'
         'Get-ComposeConfig'
         'Invoke-ComposeUp'
+        'New-ComposeImage'
+        'Request-ComposeImage'
+        'Publish-ComposeImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Build-ComposeImage'
+        'Pull-ComposeImage'
+        'Push-ComposeImage'
+    )
     PrivateData          = @{
         PSData = @{
             Tags       = @('Docker', 'Compose', 'Containers', 'PSEdition_Core', 'PSEdition_Desktop')

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using PSCompose.Execution;
+using PSCompose.Model;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// New-ComposeImage (alias Build-ComposeImage): builds the images of services that have a build section,
+    /// with the classic builder through the engine API, as docker compose build does.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ComposeImage", SupportsShouldProcess = true)]
+    [Alias("Build-ComposeImage")]
+    [OutputType(typeof(ComposeImage))]
+    public sealed class NewComposeImageCommand : ComposeImageCmdlet
+    {
+        /// <summary>Do not use the build cache.</summary>
+        [Parameter]
+        public SwitchParameter NoCache { get; set; }
+
+        /// <summary>Always try to pull newer versions of base images.</summary>
+        [Parameter]
+        public SwitchParameter Pull { get; set; }
+
+        protected override void EndCompose()
+        {
+            ProjectModel model = LoadProject(Name);
+            bool compatibility = BuildLoadOptions().Compatibility;
+            foreach (string service in SelectedServices(model))
+            {
+                string image = ImageName(model, service, compatibility);
+                if (model.Service(service).Map("build") == null)
+                {
+                    WriteVerbose($"{service}: no build section, nothing to build.");
+                    continue;
+                }
+                if (!ShouldProcess(image, $"Build image for service {service}")) continue;
+                var spec = ProjectResourceSpecs.Build(model, service, image, NoCache, Pull);
+                WriteObject(Act(service, "Build", (engine, progress, ct) => engine.BuildImageAsync(spec, progress, ct),
+                    new ComposeImage { ProjectName = model.Name, Service = service, Image = image, Action = "Built" }));
+            }
+        }
+    }
+}

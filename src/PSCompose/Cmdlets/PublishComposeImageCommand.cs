@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PSCompose.Model;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Publish-ComposeImage (alias Push-ComposeImage): pushes the images of services that are built here
+    /// (a build section and an image name), with their build tags, as docker compose push does.
+    /// </summary>
+    [Cmdlet(VerbsData.Publish, "ComposeImage", SupportsShouldProcess = true)]
+    [Alias("Push-ComposeImage")]
+    [OutputType(typeof(ComposeImage))]
+    public sealed class PublishComposeImageCommand : ComposeImageCmdlet
+    {
+        /// <summary>Report push failures as warnings instead of errors.</summary>
+        [Parameter]
+        public SwitchParameter IgnorePushFailures { get; set; }
+
+        protected override void EndCompose()
+        {
+            ProjectModel model = LoadProject(Name);
+            foreach (string service in SelectedServices(model))
+            {
+                YMap config = model.Service(service);
+                string image = config.String("image");
+                YMap build = config.Map("build");
+                if (build == null || image == null)
+                {
+                    WriteVerbose($"{service}: skipped, only services with both build and image are pushed.");
+                    continue;
+                }
+                var tags = new List<string> { image };
+                tags.AddRange(Execution.Canon.StringsOrEmpty(build, "tags"));
+                foreach (string tag in tags)
+                {
+                    if (!ShouldProcess(tag, $"Push image for service {service}")) continue;
+                    try
+                    {
+                        WriteObject(Act(service, "Push", (engine, progress, ct) => engine.PushImageAsync(tag, progress, ct),
+                            new ComposeImage { ProjectName = model.Name, Service = service, Image = tag, Action = "Pushed" }));
+                    }
+                    catch (Engine.EngineException e) when (IgnorePushFailures)
+                    {
+                        WriteWarning($"{service}: push of {tag} failed: {e.Message}");
+                    }
+                }
+            }
+        }
+    }
+}
