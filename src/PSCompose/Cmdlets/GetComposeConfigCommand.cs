@@ -7,10 +7,22 @@ using PSCompose.Model.Serialization;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Get-ComposeConfig: the loaded project (docker compose config). Without a switch it returns a
-    /// PSCompose.ComposeProject; -Format returns the text docker compose config prints; -Services, -Volumes,
-    /// -Networks, -Profiles, -Images list names; -Hash returns each service's config hash.
+    /// Gets the Compose project as loaded from its files, like docker compose config. Without a switch it returns a
+    /// PSCompose.ComposeProject object; -Format returns the normalised JSON or YAML docker compose config prints;
+    /// -Services, -Volumes, -Networks, -Profiles and -Images list names; -Hash returns each service's config hash.
     /// </summary>
+    /// <example>
+    /// <code>Get-ComposeConfig -Path ./shop | Select-Object -ExpandProperty Services</code>
+    /// <para>Loads the project in ./shop and lists its services as objects.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeConfig -File compose.yaml, compose.prod.yaml -Format Yaml</code>
+    /// <para>Prints the merged, interpolated and normalised configuration of two files.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeConfig -Hash</code>
+    /// <para>Shows the config hash of every service: the value written in the com.docker.compose.config-hash label.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeConfig", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(ComposeProject), ParameterSetName = new[] { ObjectSet })]
     [OutputType(typeof(string), ParameterSetName = new[] { FormatSet, ServicesSet, VolumesSet, NetworksSet, ProfilesSet, ImagesSet })]
@@ -31,24 +43,31 @@ namespace PSCompose.Cmdlets
         [Alias("Service")]
         public string[] Name { get; set; }
 
+        /// <summary>Return the configuration as Json or Yaml text, as docker compose config --format prints it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = FormatSet)]
         public ConfigFormat Format { get; set; }
 
+        /// <summary>List the service names.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServicesSet)]
         public SwitchParameter Services { get; set; }
 
+        /// <summary>List the volume names.</summary>
         [Parameter(Mandatory = true, ParameterSetName = VolumesSet)]
         public SwitchParameter Volumes { get; set; }
 
+        /// <summary>List the network names.</summary>
         [Parameter(Mandatory = true, ParameterSetName = NetworksSet)]
         public SwitchParameter Networks { get; set; }
 
+        /// <summary>List every profile the project declares.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ProfilesSet)]
         public SwitchParameter Profiles { get; set; }
 
+        /// <summary>List the image of every service (the image: value, or the name a build gets).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ImagesSet)]
         public SwitchParameter Images { get; set; }
 
+        /// <summary>Return each service's config hash (docker compose config --hash '*').</summary>
         [Parameter(Mandatory = true, ParameterSetName = HashSet)]
         public SwitchParameter Hash { get; set; }
 

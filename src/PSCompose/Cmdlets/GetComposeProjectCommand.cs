@@ -7,7 +7,18 @@ using PSCompose.Model;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>Get-ComposeProject: the projects found on the engine by their labels (docker compose ls).</summary>
+    /// <summary>
+    /// Gets the Compose projects found on the engine by their com.docker.compose labels, like docker compose ls,
+    /// whichever tool created them.
+    /// </summary>
+    /// <example>
+    /// <code>Get-ComposeProject</code>
+    /// <para>Lists projects with running containers, with their status such as running(2), exited(1).</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeProject -All -Name 'shop-*'</code>
+    /// <para>Lists every project whose name starts with shop-, including stopped ones.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeProject")]
     [OutputType(typeof(ComposeProject))]
     public sealed class GetComposeProjectCommand : ComposeCmdlet

@@ -4,7 +4,18 @@ using PSCompose.Model;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>Get-ComposeVersion: the module version, the Compose version it reproduces, and the engine it talks to.</summary>
+    /// <summary>
+    /// Gets the PSCompose module version, the Docker Compose version it reproduces, and the Docker engine it talks to
+    /// (version, API version negotiated, endpoint and how it was chosen).
+    /// </summary>
+    /// <example>
+    /// <code>Get-ComposeVersion</code>
+    /// <para>Shows the module, Compose and engine versions and the endpoint in use.</para>
+    /// </example>
+    /// <example>
+    /// <code>$env:DOCKER_HOST = 'tcp://build-host:2375'; (Get-ComposeVersion).ApiVersion</code>
+    /// <para>Checks which API version PSCompose negotiates with another engine.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeVersion")]
     [OutputType(typeof(ComposeVersionInfo))]
     public sealed class GetComposeVersionCommand : ComposeCmdlet

@@ -5,9 +5,17 @@ using PSCompose.Model;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// New-ComposeImage (alias Build-ComposeImage): builds the images of services that have a build section,
-    /// with the classic builder through the engine API, as docker compose build does.
+    /// Builds the images of services that have a build section, like docker compose build, with the classic builder
+    /// through the engine API (.dockerignore honoured). Alias: Build-ComposeImage.
     /// </summary>
+    /// <example>
+    /// <code>New-ComposeImage -Path ./shop</code>
+    /// <para>Builds every buildable service of the project; build output goes to the information stream.</para>
+    /// </example>
+    /// <example>
+    /// <code>Build-ComposeImage web -NoCache -Pull</code>
+    /// <para>Rebuilds the web image from scratch with fresh base images.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "ComposeImage", SupportsShouldProcess = true)]
     [Alias("Build-ComposeImage")]
     [OutputType(typeof(ComposeImage))]

@@ -5,9 +5,13 @@ using PSCompose.Model;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Publish-ComposeImage (alias Push-ComposeImage): pushes the images of services that are built here
-    /// (a build section and an image name), with their build tags, as docker compose push does.
+    /// Pushes the images of services that are built here (a build section and an image name), with their build
+    /// tags, like docker compose push. Alias: Push-ComposeImage.
     /// </summary>
+    /// <example>
+    /// <code>New-ComposeImage; Publish-ComposeImage</code>
+    /// <para>Builds and pushes the project's images to their registries.</para>
+    /// </example>
     [Cmdlet(VerbsData.Publish, "ComposeImage", SupportsShouldProcess = true)]
     [Alias("Push-ComposeImage")]
     [OutputType(typeof(ComposeImage))]

@@ -5,9 +5,17 @@ using PSCompose.Model;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Request-ComposeImage (alias Pull-ComposeImage): pulls service images, honouring each service's
-    /// pull_policy as docker compose pull does.
+    /// Pulls the services' images, honouring each service's pull_policy, like docker compose pull.
+    /// Alias: Pull-ComposeImage.
     /// </summary>
+    /// <example>
+    /// <code>Request-ComposeImage -Path ./shop</code>
+    /// <para>Pulls the images that are missing locally.</para>
+    /// </example>
+    /// <example>
+    /// <code>Request-ComposeImage -Policy Always -IgnoreBuildable</code>
+    /// <para>Pulls every image again, except those of services that are built here.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Request, "ComposeImage", SupportsShouldProcess = true)]
     [Alias("Pull-ComposeImage")]
     [OutputType(typeof(ComposeImage))]
