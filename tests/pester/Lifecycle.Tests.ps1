@@ -1,0 +1,41 @@
+# Pester 5 lifecycle tests for people with pwsh or Windows PowerShell and a Docker engine. They need the local
+# busybox image that .ci/setup-machine.sh builds (pscompose/busybox:latest); nothing is pulled.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/PSCompose/PSCompose.psd1') -Force
+    $script:EngineUp = $null -ne (Get-Command docker -ErrorAction SilentlyContinue) -and
+        ($null -ne (docker info --format '{{.ServerVersion}}' 2>$null))
+    $script:Project = 'psc-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $script:Dir = Join-Path ([System.IO.Path]::GetTempPath()) $script:Project
+    New-Item -ItemType Directory -Path $script:Dir | Out-Null
+    Set-Content -Path (Join-Path $script:Dir 'compose.yaml') -Value @'
+services:
+  web:
+    image: pscompose/busybox:latest
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"]
+'@
+}
+
+AfterAll {
+    if ($script:EngineUp) { docker compose -p $script:Project down -v -t 0 2>$null | Out-Null }
+    Remove-Item -Recurse -Force $script:Dir -ErrorAction SilentlyContinue
+}
+
+Describe 'Invoke-ComposeUp and Invoke-ComposeDown' -Tag Docker {
+    It 'brings the project up and docker compose sees it unchanged' -Skip:(-not $script:EngineUp) {
+        $services = Invoke-ComposeUp -Path $script:Dir -ProjectName $script:Project
+        $services.Name | Should -Be 'web'
+        $services.Running | Should -Be 1
+        $before = docker ps -q --filter "label=com.docker.compose.project=$($script:Project)"
+        docker compose --project-directory $script:Dir -p $script:Project up -d 2>$null
+        docker ps -q --filter "label=com.docker.compose.project=$($script:Project)" | Should -Be $before
+    }
+
+    It 'shows the plan with -WhatIf and changes nothing' -Skip:(-not $script:EngineUp) {
+        Invoke-ComposeUp -Path $script:Dir -ProjectName $script:Project -ForceRecreate -WhatIf | Should -BeNullOrEmpty
+    }
+
+    It 'takes the project down' -Skip:(-not $script:EngineUp) {
+        Invoke-ComposeDown -Path $script:Dir -ProjectName $script:Project -Confirm:$false
+        docker ps -aq --filter "label=com.docker.compose.project=$($script:Project)" | Should -BeNullOrEmpty
+    }
+}
