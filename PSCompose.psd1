@@ -19,6 +19,15 @@
         'New-ComposeImage'
         'Request-ComposeImage'
         'Publish-ComposeImage'
+        'Invoke-ComposeDown'
+        'Get-ComposeService'
+        'Get-ComposeContainer'
+        'Start-ComposeService'
+        'Stop-ComposeService'
+        'Restart-ComposeService'
+        'Suspend-ComposeService'
+        'Resume-ComposeService'
+        'Remove-ComposeService'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

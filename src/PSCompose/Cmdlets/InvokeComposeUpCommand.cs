@@ -10,9 +10,22 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Invoke-ComposeUp: creates and starts the project's containers, converging like docker compose up -d
-    /// (containers keep running after the cmdlet returns), and emits the resulting services.
+    /// Creates and starts the project's containers, converging like docker compose up -d: only what changed is
+    /// recreated, and the containers keep running after the cmdlet returns. Emits the resulting services.
+    /// -WhatIf shows the plan.
     /// </summary>
+    /// <example>
+    /// <code>Invoke-ComposeUp -Path ./shop -Wait</code>
+    /// <para>Brings the project up and waits until every service is running, or healthy when it has a healthcheck.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-ComposeUp web -Scale @{ web = 3 } -WhatIf</code>
+    /// <para>Shows the operations that scaling web to three replicas would perform, without doing them.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-ComposeUp -Build -ForceRecreate</code>
+    /// <para>Rebuilds the images and recreates every container.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "ComposeUp", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class InvokeComposeUpCommand : ComposeProjectCmdlet
@@ -35,12 +48,15 @@ namespace PSCompose.Cmdlets
         [ValidateSet("Always", "Missing", "Never")]
         public string Pull { get; set; }
 
+        /// <summary>Recreate containers even if their configuration and image have not changed.</summary>
         [Parameter]
         public SwitchParameter ForceRecreate { get; set; }
 
+        /// <summary>Do not recreate containers that already exist, even when they diverge.</summary>
         [Parameter]
         public SwitchParameter NoRecreate { get; set; }
 
+        /// <summary>Recreate dependencies of the selected services too.</summary>
         [Parameter]
         public SwitchParameter AlwaysRecreateDeps { get; set; }
 
@@ -49,6 +65,7 @@ namespace PSCompose.Cmdlets
         [Alias("V")]
         public SwitchParameter RenewAnonVolumes { get; set; }
 
+        /// <summary>Do not start the services the selected ones depend on.</summary>
         [Parameter]
         public SwitchParameter NoDeps { get; set; }
 
@@ -99,12 +116,27 @@ namespace PSCompose.Cmdlets
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
             var context = new ExecutionContext { Project = model, Compatibility = request.Compatibility };
-            Stream(async (queue, ct) =>
+            var finished = new System.Threading.Tasks.TaskCompletionSource<bool>();
+            try
             {
-                context.Warn = message => queue.Post(() => WriteWarning(message));
-                context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
-                failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
-            });
+                Stream(async (queue, ct) =>
+                {
+                    try
+                    {
+                        context.Warn = message => queue.Post(() => WriteWarning(message));
+                        context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                        failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
+                    }
+                    finally { finished.TrySetResult(true); }
+                });
+            }
+            catch (PipelineStoppedException)
+            {
+                // Stream gives up on Ctrl+C at once; let the executor remove unfinished replacement containers
+                // before the engine client is disposed.
+                finished.Task.Wait(TimeSpan.FromSeconds(30));
+                throw;
+            }
             reporter.Complete();
             foreach (OperationFailure failure in failures)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);

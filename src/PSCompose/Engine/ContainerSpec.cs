@@ -94,7 +94,10 @@ namespace PSCompose.Engine
         /// </summary>
         public IList<EndpointSpec> Networks { get; set; } = new List<EndpointSpec>();
 
-        /// <summary>Container-wide mac_address (sent in Config only on API &lt; 1.44).</summary>
+        /// <summary>
+        /// Container-wide mac_address. On API 1.44+ it goes to the primary endpoint (as Compose does). Compose puts it in
+        /// Config.MacAddress on older engines, but Docker.DotNet's 1.54 models have no such field, so there it is not sent.
+        /// </summary>
         public string MacAddress { get; set; }
 
         public IList<string> Links { get; set; } = new List<string>();

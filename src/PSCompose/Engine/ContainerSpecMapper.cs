@@ -42,7 +42,7 @@ namespace PSCompose.Engine
                 StopSignal = NullIfEmpty(spec.StopSignal),
                 StopTimeout = spec.StopTimeoutSeconds.HasValue ? TimeSpan.FromSeconds(spec.StopTimeoutSeconds.Value) : (TimeSpan?)null,
                 NetworkDisabled = spec.NetworkDisabled ? true : (bool?)null,
-                Healthcheck = ToHealthcheck(spec.Healthcheck),
+                Healthcheck = ToHealthcheck(spec.Healthcheck, apiVersion),
                 ExposedPorts = ToExposedPorts(spec),
                 HostConfig = ToHostConfig(spec),
             };
@@ -97,9 +97,12 @@ namespace PSCompose.Engine
             return settings;
         }
 
-        private static HealthcheckConfig ToHealthcheck(HealthcheckSpec h)
+        private static HealthcheckConfig ToHealthcheck(HealthcheckSpec h, Version apiVersion)
         {
             if (h == null) return null;
+            if (h.StartInterval.HasValue && apiVersion != null && apiVersion < MultipleEndpointsApi)
+                throw new ComposeException("HealthcheckStartIntervalUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
+                    "can't set healthcheck.start_interval as feature require Docker Engine v25 or later");
             return new HealthcheckConfig
             {
                 Test = h.Test?.ToList(),

@@ -24,6 +24,7 @@ namespace PSCompose.Engine
 
         public async Task<string> CreateNetworkAsync(NetworkSpec spec, CancellationToken ct)
         {
+            await RefuseDuplicateNameAsync(spec.Name, ct).ConfigureAwait(false);
             var parameters = new NetworksCreateParameters
             {
                 Name = spec.Name,
@@ -49,6 +50,18 @@ namespace PSCompose.Engine
             };
             NetworksCreateResponse r = await Call(Endpoint, () => client.Networks.CreateNetworkAsync(parameters, ct)).ConfigureAwait(false);
             return r.ID;
+        }
+
+        /// <summary>
+        /// Engines before API 1.44 only refuse a duplicate network name when asked (CheckDuplicate, which Compose and
+        /// the CLI send); Docker.DotNet's 1.54 models no longer have the field, so the check is made here.
+        /// </summary>
+        private async Task RefuseDuplicateNameAsync(string name, CancellationToken ct)
+        {
+            if (NegotiatedApi >= ContainerSpecMapper.MultipleEndpointsApi || string.IsNullOrEmpty(name)) return;
+            IReadOnlyList<EngineNetwork> sameName = await ListNetworksAsync(null, name, ct).ConfigureAwait(false);
+            if (sameName.Any(n => n.Name == name))
+                throw new EngineException(409, $"network with name {name} already exists");
         }
 
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) =>

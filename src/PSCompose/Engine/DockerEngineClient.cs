@@ -112,6 +112,17 @@ namespace PSCompose.Engine
                 PublicPort = p.PublicPort == 0 ? (int?)null : p.PublicPort,
                 Protocol = p.Type,
             }).ToList(),
+            NetworkIds = (c.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
+                .ToDictionary(kv => kv.Key, kv => kv.Value?.NetworkID),
+            Mounts = (c.Mounts ?? new List<MountPoint>()).Select(m => new EngineMount
+            {
+                Type = m.Type,
+                Name = string.IsNullOrEmpty(m.Name) ? null : m.Name,
+                Source = m.Source,
+                Destination = m.Destination,
+                ReadWrite = m.RW,
+                Driver = string.IsNullOrEmpty(m.Driver) ? null : m.Driver,
+            }).ToList(),
         };
 
         private static IDictionary<string, IDictionary<string, bool>> LabelFilters(IReadOnlyCollection<string> labels)

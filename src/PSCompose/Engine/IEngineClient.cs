@@ -164,6 +164,12 @@ namespace PSCompose.Engine
         public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
         public IReadOnlyList<EnginePort> Ports { get; set; } = Array.Empty<EnginePort>();
 
+        /// <summary>Attached networks: engine network name → network ID (Compose's "attached to expected network" check).</summary>
+        public IReadOnlyDictionary<string, string> NetworkIds { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Mounts as the list API reports them (Compose's "expected named volume mounted" check).</summary>
+        public IReadOnlyList<EngineMount> Mounts { get; set; } = Array.Empty<EngineMount>();
+
         public string Label(string key) => Labels.TryGetValue(key, out string v) ? v : null;
     }
 

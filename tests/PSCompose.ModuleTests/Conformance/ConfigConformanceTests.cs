@@ -41,10 +41,12 @@ namespace PSCompose.ModuleTests.Conformance
         public void GetComposeConfig_MatchesDockerComposeConfig()
         {
             var problems = new List<string>();
-            int compared = 0, hashes = 0, listings = 0, rejected = 0;
+            int compared = 0, hashes = 0, listings = 0, rejected = 0, yaml = 0;
 
             IReadOnlyList<ConformanceCase> cases = ConformanceCase.LoadAll();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             Dictionary<string, ReferenceOutputs> references = ReferenceOutputs.ForAll(cases);
+            TimeSpan referenceTime = watch.Elapsed;
             using (Runspace runspace = PowerShellRunner.OpenRunspace())
             {
                 var ours = new OurCompose(runspace);
@@ -58,6 +60,7 @@ namespace PSCompose.ModuleTests.Conformance
                             compared += CompareJson(ours, c, reference.Json, problems);
                             if (!reference.Json.Ok) continue;
                             hashes += CompareHashes(ours, c, reference.Hash, problems);
+                            yaml += CompareYaml(ours, c, reference.Yaml, problems);
                             if (c.CompareListings) listings += CompareListings(ours, c, reference, problems);
                         }
                         else
@@ -72,11 +75,12 @@ namespace PSCompose.ModuleTests.Conformance
                 }
             }
 
-            output.WriteLine($"projects compared equal: {compared}; hashes equal: {hashes}; listings equal: {listings}; invalid rejected: {rejected}");
+            output.WriteLine($"cases: {cases.Count}; reference runs {referenceTime.TotalSeconds:F0} s, ours {(watch.Elapsed - referenceTime).TotalSeconds:F0} s");
+            output.WriteLine($"projects compared equal: {compared}; hashes equal: {hashes}; YAML texts equal: {yaml}; listings equal: {listings}; invalid rejected: {rejected}");
             output.WriteLine($"differences: {problems.Count}");
             foreach (string p in problems) output.WriteLine(p);
             if (problems.Count > 0)
-                Assert.Fail($"{problems.Count} conformance differences (equal: {compared} projects, {hashes} hashes, {listings} listings, {rejected} rejections):\n" +
+                Assert.Fail($"{problems.Count} conformance differences (equal: {compared} projects, {hashes} hashes, {yaml} YAML texts, {listings} listings, {rejected} rejections):\n" +
                     string.Join("\n", problems));
         }
 
@@ -140,6 +144,32 @@ namespace PSCompose.ModuleTests.Conformance
             return equal;
         }
 
+        /// <summary>-Format Yaml against plain `config`: exact text, since key order and quoting are the point there.</summary>
+        private static int CompareYaml(OurCompose ours, ConformanceCase c, ReferenceCompose.Result reference, List<string> problems)
+        {
+            if (!reference.Ok)
+            {
+                problems.Add($"[{c.Name}] corpus error: config (yaml) failed: {reference.Stderr.Trim()}");
+                return 0;
+            }
+            RunResult mine = ours.Run(c, new Dictionary<string, object> { ["Format"] = "Yaml" });
+            if (mine.Errors.Count > 0)
+            {
+                problems.Add($"[{c.Name}] yaml: ours failed: {mine.ErrorText}");
+                return 0;
+            }
+            string[] expected = reference.Stdout.TrimEnd('\n').Split('\n');
+            string[] actual = OurCompose.Text(mine).Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+            for (int i = 0; i < Math.Max(expected.Length, actual.Length); i++)
+            {
+                string e = i < expected.Length ? expected[i] : "<end>", a = i < actual.Length ? actual[i] : "<end>";
+                if (e == a) continue;
+                problems.Add($"[{c.Name}] yaml line {i + 1}: ours \"{a}\" vs reference \"{e}\" (after \"{(i > 0 && i <= expected.Length ? expected[i - 1] : "")}\")");
+                return 0;
+            }
+            return 1;
+        }
+
         private static int CompareListings(OurCompose ours, ConformanceCase c, ReferenceOutputs outputs, List<string> problems)
         {
             int equal = 0;
@@ -157,8 +187,9 @@ namespace PSCompose.ModuleTests.Conformance
                     problems.Add($"[{c.Name}] -{ourSwitch}: ours failed: {mine.ErrorText}");
                     continue;
                 }
-                List<string> expected = ReferenceCompose.Lines(reference.Stdout);
-                List<string> actual = mine.Output.Select(o => o?.BaseObject?.ToString()).ToList();
+                // The reference prints these in Go map order, which changes from run to run: compare sorted.
+                List<string> expected = ReferenceCompose.Lines(reference.Stdout).OrderBy(x => x, StringComparer.Ordinal).ToList();
+                List<string> actual = mine.Output.Select(o => o?.BaseObject?.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToList();
                 if (expected.SequenceEqual(actual)) equal++;
                 else problems.Add($"[{c.Name}] -{ourSwitch}: ours [{string.Join(", ", actual)}] vs reference [{string.Join(", ", expected)}]");
             }

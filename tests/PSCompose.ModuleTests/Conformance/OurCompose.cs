@@ -14,18 +14,19 @@ namespace PSCompose.ModuleTests.Conformance
     internal sealed class OurCompose
     {
         // Set-Location is not among CreateDefault2's core cmdlets, so the location is set through the session state.
+        // [NullString]::Value removes a variable: PowerShell would pass $null as "", leaving an empty variable behind.
         private const string Script = @"
 $null = $ExecutionContext.SessionState.Path.SetLocation($caseDirectory)
 $hidden = @{}
 foreach ($entry in [Environment]::GetEnvironmentVariables().GetEnumerator()) {
-    if ($entry.Key -like 'COMPOSE_*') { $hidden[$entry.Key] = $entry.Value; [Environment]::SetEnvironmentVariable($entry.Key, $null) }
+    if ($entry.Key -like 'COMPOSE_*') { $hidden[$entry.Key] = $entry.Value; [Environment]::SetEnvironmentVariable($entry.Key, [NullString]::Value) }
 }
 foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, $caseEnv[$k]) }
 try {
     Get-ComposeConfig @composeParams
 }
 finally {
-    foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, $null) }
+    foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, [NullString]::Value) }
     foreach ($k in $hidden.Keys) { [Environment]::SetEnvironmentVariable($k, $hidden[$k]) }
 }";
 

@@ -12,6 +12,8 @@ namespace PSCompose.ModuleTests.Conformance
 
         public ReferenceCompose.Result Hash { get; private set; }
 
+        public ReferenceCompose.Result Yaml { get; private set; }
+
         public Dictionary<string, ReferenceCompose.Result> Listings { get; } = new Dictionary<string, ReferenceCompose.Result>();
 
         public static Dictionary<string, ReferenceOutputs> ForAll(IEnumerable<ConformanceCase> cases) =>
@@ -24,6 +26,7 @@ namespace PSCompose.ModuleTests.Conformance
             var outputs = new ReferenceOutputs { Json = ReferenceCompose.Run(c, "config", "--format", "json") };
             if (!c.ExpectValid || !outputs.Json.Ok) return outputs;
             outputs.Hash = ReferenceCompose.Run(c, "config", "--hash", "*");
+            outputs.Yaml = ReferenceCompose.Run(c, "config");
             if (c.CompareListings)
                 foreach (string flag in ListingFlags) outputs.Listings[flag] = ReferenceCompose.Run(c, "config", flag);
             return outputs;

@@ -115,6 +115,43 @@ namespace PSCompose.Tests.Engine
         }
 
         [Fact]
+        public void DockerfileOutsideTheContext_IsAddedUnderARandomName()
+        {
+            Write("ctx/a.txt", "a");
+            Write("ctx/.dockerignore", "*.tmp");
+            Write("Outside.Dockerfile", "FROM scratch\n");
+            using (BuildContextArchive archive = BuildContextArchive.Create(Path.Combine(dir, "ctx"), Path.Combine(dir, "Outside.Dockerfile"), null))
+            {
+                Assert.StartsWith(".dockerfile.", archive.Dockerfile);
+                Dictionary<string, string> files = ReadTar(archive.Content);
+                Assert.Equal("FROM scratch\n", files[archive.Dockerfile]);
+                // docker/cli AddDockerfileToBuildContext appends the random name to the existing .dockerignore.
+                Assert.Equal("*.tmp\n" + archive.Dockerfile + "\n", files[".dockerignore"]);
+                Assert.Equal(new[] { ".dockerignore", archive.Dockerfile, "a.txt" }.OrderBy(x => x, StringComparer.Ordinal), files.Keys.OrderBy(x => x, StringComparer.Ordinal));
+            }
+        }
+
+        [Fact]
+        public void Symlinks_AreArchivedAsLinks_AndModesAreKept()
+        {
+            if (OperatingSystem.IsWindows()) return; // symlink creation needs privileges there
+            Write("Dockerfile", "FROM scratch\n");
+            Write("run.sh", "#!/bin/sh\n");
+            File.SetUnixFileMode(Path.Combine(dir, "run.sh"), (UnixFileMode)Convert.ToInt32("750", 8));
+            File.CreateSymbolicLink(Path.Combine(dir, "link"), "run.sh");
+            using (BuildContextArchive archive = BuildContextArchive.Create(dir, null, null))
+            using (var input = new TarInputStream(archive.Content, Encoding.UTF8))
+            {
+                var entries = new Dictionary<string, TarEntry>();
+                TarEntry entry;
+                while ((entry = input.GetNextEntry()) != null) entries[entry.Name] = entry;
+                Assert.Equal(TarHeader.LF_SYMLINK, entries["link"].TarHeader.TypeFlag);
+                Assert.Equal("run.sh", entries["link"].TarHeader.LinkName);
+                Assert.Equal(Convert.ToInt32("750", 8), entries["run.sh"].TarHeader.Mode & Convert.ToInt32("7777", 8));
+            }
+        }
+
+        [Fact]
         public void MissingDockerfile_IsAnError()
         {
             var e = Assert.Throws<FileNotFoundException>(() => BuildContextArchive.Create(dir, "Nope.Dockerfile", null));

@@ -95,6 +95,15 @@ namespace PSCompose.Tests.Engine
         }
 
         [Fact]
+        public void HealthcheckStartInterval_NeedsApi144_WithComposesMessage()
+        {
+            var spec = new ContainerSpec { Image = "x", Healthcheck = new HealthcheckSpec { Test = new List<string> { "NONE" }, StartInterval = TimeSpan.FromSeconds(1) } };
+            var e = Assert.Throws<ComposeException>(() => ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 41)));
+            Assert.Equal("can't set healthcheck.start_interval as feature require Docker Engine v25 or later", e.Message);
+            Assert.Equal(TimeSpan.FromSeconds(1), ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 44)).Healthcheck.StartInterval);
+        }
+
+        [Fact]
         public void UnconfinedSystemPaths_SendsEmptyMaskedAndReadonlyPaths()
         {
             CreateContainerParameters p = ContainerSpecMapper.ToCreateParameters(new ContainerSpec { Image = "x", UnconfinedSystemPaths = true }, new Version(1, 41));

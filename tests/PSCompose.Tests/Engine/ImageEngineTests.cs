@@ -91,6 +91,49 @@ namespace PSCompose.Tests.Engine
         }
 
         [EngineFact]
+        public void Build_NetworkExtraHostsShmSize_AndNoCache()
+        {
+            string tag = Unique("psc-opts") + ":test";
+            // Each RUN fails the build unless the option reached the builder's step containers.
+            Write("Dockerfile",
+                "FROM " + Busybox + "\n" +
+                "RUN grep -q '10.0.0.9' /etc/hosts\n" +
+                "RUN df -k /dev/shm | grep -q ' 65536 '\n" +
+                "RUN test ! -e /sys/class/net/eth0\n");
+            var built = new List<string>();
+            using (DockerEngineClient engine = Connect())
+            {
+                try
+                {
+                    Func<bool, string> build = noCache =>
+                    {
+                        var output = new StringBuilder();
+                        string id = engine.BuildImageAsync(new BuildSpec
+                        {
+                            ContextDirectory = dir,
+                            Tags = { tag },
+                            NetworkMode = "none",
+                            ExtraHosts = { "extra.test:10.0.0.9" },
+                            ShmSize = 64L * 1024 * 1024,
+                            NoCache = noCache,
+                        }, p => output.Append(p.Stream), None).GetAwaiter().GetResult();
+                        built.Add(id);
+                        return output.ToString();
+                    };
+                    build(false);
+                    Assert.Contains("Using cache", build(false));
+                    Assert.DoesNotContain("Using cache", build(true));
+                }
+                finally
+                {
+                    // The no-cache build re-tags; the earlier image is left untagged, so remove every ID we built.
+                    Quietly(() => engine.RemoveImageAsync(tag, true, None).GetAwaiter().GetResult());
+                    foreach (string id in built.Distinct()) Quietly(() => engine.RemoveImageAsync(id, true, None).GetAwaiter().GetResult());
+                }
+            }
+        }
+
+        [EngineFact]
         public void Build_WithAFailingRun_SurfacesTheBuildMessage()
         {
             string tag = Unique("psc-broken") + ":test";

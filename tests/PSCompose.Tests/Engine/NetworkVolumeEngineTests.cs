@@ -118,6 +118,11 @@ namespace PSCompose.Tests.Engine
                     Assert.Equal(prefix + ".1", pool.GetProperty("Gateway").GetString());
                     Assert.Equal(prefix + ".128/25", pool.GetProperty("IPRange").GetString());
 
+                    // Same name again: refused like the CLI's CheckDuplicate (409 "network with name … already exists").
+                    var duplicate = Assert.Throws<EngineException>(() => engine.CreateNetworkAsync(new NetworkSpec { Name = name }, None).GetAwaiter().GetResult());
+                    Assert.True(duplicate.IsConflict);
+                    Assert.Equal($"network with name {name} already exists", duplicate.Message);
+
                     IReadOnlyList<EngineNetwork> listed = engine.ListNetworksAsync(new[] { label }, null, None).GetAwaiter().GetResult();
                     Assert.Equal(new[] { id }, listed.Select(x => x.Id).ToArray());
                     Assert.Equal(subnet, listed[0].IpamConfig.Single().Subnet);
@@ -164,6 +169,7 @@ namespace PSCompose.Tests.Engine
                         Image = Busybox,
                         Command = cmd,
                         Mounts = { new MountSpec { Type = "volume", Source = volume, Target = "/data" } },
+                        Labels = { ["psc.test.volume.user"] = volume },
                     };
                     string w = engine.CreateContainerAsync(spec(writer, new List<string> { "sh", "-c", "echo persisted > /data/f" }), None).GetAwaiter().GetResult().Id;
                     engine.StartContainerAsync(w, None).GetAwaiter().GetResult();
@@ -172,6 +178,12 @@ namespace PSCompose.Tests.Engine
                     engine.StartContainerAsync(r, None).GetAwaiter().GetResult();
                     Assert.Equal(0, engine.WaitContainerAsync(r, None).GetAwaiter().GetResult());
                     Assert.Equal("persisted\n", Cli.Run("logs", reader).Check().Stdout);
+
+                    EngineContainer listedWriter = engine.ListContainersAsync(new[] { "psc.test.volume.user=" + volume }, true, None).GetAwaiter().GetResult()
+                        .Single(x => x.Name == writer);
+                    Assert.Equal(volume, listedWriter.Mounts.Single().Name);
+                    Assert.Equal("/data", listedWriter.Mounts.Single().Destination);
+                    Assert.True(listedWriter.NetworkIds.ContainsKey("bridge"));
 
                     engine.RemoveContainerAsync(w, false, false, None).GetAwaiter().GetResult();
                     engine.RemoveContainerAsync(r, false, false, None).GetAwaiter().GetResult();

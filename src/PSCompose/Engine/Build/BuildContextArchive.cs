@@ -108,11 +108,13 @@ namespace PSCompose.Engine.Build
             return path;
         }
 
-        private static string RelativeSlashPath(string from, string to)
+        /// <summary>The path relative to the directory with '/' separators, or "../…" when it lies outside.</summary>
+        private static string RelativeSlashPath(string directory, string path)
         {
-            var fromUri = new Uri(AppendSeparator(from));
-            var toUri = new Uri(to);
-            return Uri.UnescapeDataString(fromUri.MakeRelativeUri(toUri).ToString());
+            string prefix = AppendSeparator(directory);
+            StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (!path.StartsWith(prefix, comparison)) return "../" + Path.GetFileName(path);
+            return path.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/');
         }
 
         private static string AppendSeparator(string dir) =>

@@ -92,6 +92,8 @@ namespace PSCompose.Model.Canonical
                     if ((name == "gpus" || name == "devices") && element == ComposeTypes.DeviceRequest && !m.ContainsKey("count") && !m.ContainsKey("device_ids"))
                         m["count"] = -1L;
                     BindStruct(m, element, itemPath);
+                    if (element == ComposeTypes.ServiceVolume && m["target"] is string target && target.Length > 0)
+                        m["target"] = VolumeShortSyntax.CleanTarget(target);
                     result.Add(m);
                 }
                 else result.Add(Bind(item, element, name, itemPath));

@@ -31,10 +31,10 @@ namespace PSCompose.Model.Canonical
 
             foreach (YMap volume in (document.Map("volumes") ?? new YMap()).Select(v => v.Value).OfType<YMap>())
             {
-                string driver = volume.String("driver");
-                if (!string.IsNullOrEmpty(driver) && driver != "local") continue;
+                // Only the exact `driver: local` + `o: bind` pair is recognised as a bind-mounted volume.
+                if (volume.String("driver") != "local") continue;
                 YMap opts = volume.Map("driver_opts");
-                if (opts?["o"] is string o && o.Split(',').Contains("bind") && opts["device"] is string device)
+                if (opts?["o"] is string o && o == "bind" && opts["device"] is string device)
                     opts["device"] = Abs(device);
             }
         }

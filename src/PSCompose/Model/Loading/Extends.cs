@@ -13,7 +13,7 @@ namespace PSCompose.Model.Loading
     {
         public static void Apply(YMap cfg, string file, LoadContext context)
         {
-            if (!cfg.TryGetValue("services", out object value) || value == null) return;
+            if (!cfg.TryGetValue("services", out object value)) return;
             if (!(value is YMap services))
             {
                 throw Invalid("services must be a mapping", file, "services");
@@ -31,6 +31,8 @@ namespace PSCompose.Model.Loading
         {
             object s = services[name];
             if (s == null) return null;
+            // A service tagged !reset/!override replaces the earlier definition as a whole; it is taken as written.
+            if (s is TaggedValue) return s;
             if (!(s is YMap service))
             {
                 throw Invalid($"services.{name} must be a mapping", file, $"services.{name}");
@@ -53,26 +55,27 @@ namespace PSCompose.Model.Loading
                     reference = text;
                     break;
                 default:
-                    throw Invalid($"services.{name}.extends must be a string or a mapping", file, $"services.{name}.extends");
+                    // compose-go leaves the reference empty for any other type.
+                    reference = "";
+                    break;
             }
 
             string trackedFile = file;
             YMap baseServices = services;
-            LoadContext baseContext = context;
             if (baseFile != null)
             {
-                (baseServices, baseContext) = LoadBaseFile(name, reference, file, baseFile, context);
+                baseServices = LoadBaseFile(name, reference, file, baseFile, context);
                 trackedFile = baseFile;
             }
             else if (!services.ContainsKey(reference))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found",
-                    file, $"services.{name}.extends");
+                    keyPath: $"services.{name}.extends");
             }
 
             var tracked = Track(chain, trackedFile, name, file);
-            object baseService = ApplyService(reference, baseServices, file, baseContext, tracked);
+            object baseService = ApplyService(reference, baseServices, file, context, tracked);
             if (baseService == null) return service;
 
             var source = (YMap)YMap.DeepClone(baseService);
@@ -90,15 +93,16 @@ namespace PSCompose.Model.Loading
             {
                 var lines = new List<string> { "Circular reference:", $"  {chain[0].Value} in {chain[0].Key}" };
                 lines.AddRange(chain.Skip(1).Concat(new[] { entry }).Select(c => $"  extends {c.Value} in {c.Key}"));
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, string.Join("\n", lines), file,
-                    $"services.{service}.extends");
+                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, string.Join("\n", lines),
+                    keyPath: $"services.{service}.extends");
             }
             return new List<KeyValuePair<string, string>>(chain) { entry };
         }
 
         // The base file is loaded on its own (interpolated, merged, canonical; no include, extends, validation or
-        // defaults), and its relative paths resolved against its own directory.
-        private static (YMap, LoadContext) LoadBaseFile(string name, string reference, string file, string baseFile, LoadContext context)
+        // defaults), and its relative paths rewritten relative to the including directory: nested extends.file
+        // values then resolve against that same directory in the recursion.
+        private static YMap LoadBaseFile(string name, string reference, string file, string baseFile, LoadContext context)
         {
             string local = Path.GetFullPath(Path.IsPathRooted(baseFile) ? baseFile : Path.Combine(context.WorkingDir, baseFile));
             var baseContext = context.Clone();
@@ -111,23 +115,22 @@ namespace PSCompose.Model.Loading
             if (!source.TryGetValue("services", out object value))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
-                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section", local);
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section");
             }
             if (!(value is YMap services))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
-                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping", local);
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping");
             }
-            if (context.ResolvePaths) LoaderStages.ResolvePaths(source, baseContext.WorkingDir);
+            // Relative to the including directory, as compose-go does; the project level makes them absolute.
+            LoaderStages.ResolvePaths(source, ModelLoader.RelativeDirectory(context.WorkingDir, baseContext.WorkingDir));
             if (!services.ContainsKey(reference))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found in {baseFile}",
-                    file, $"services.{name}.extends");
+                    keyPath: $"services.{name}.extends");
             }
-            // Nested extends inside the base file are resolved later by the recursion, relative to that file.
-            baseContext.SkipExtends = false;
-            return (services, baseContext);
+            return services;
         }
 
         private static ComposeFileException Invalid(string message, string file, string keyPath) =>

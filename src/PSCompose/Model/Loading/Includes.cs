@@ -22,6 +22,7 @@ namespace PSCompose.Model.Loading
             {
                 var paths = StringList(entry["path"]);
                 string projectDirectory = entry["project_directory"] as string;
+                string relativeDirectory = null;
                 var resolved = new List<string>();
                 for (int i = 0; i < paths.Count; i++)
                 {
@@ -29,14 +30,26 @@ namespace PSCompose.Model.Loading
                     if (i == 0)
                     {
                         // The first path is the included project's main file and decides its directory.
-                        if (string.IsNullOrEmpty(projectDirectory)) projectDirectory = Path.GetDirectoryName(path);
-                        else projectDirectory = Absolute(projectDirectory, context.WorkingDir);
+                        if (string.IsNullOrEmpty(projectDirectory))
+                        {
+                            projectDirectory = Path.GetDirectoryName(path);
+                            relativeDirectory = ModelLoader.RelativeDirectory(context.WorkingDir, projectDirectory);
+                        }
+                        else if (!Path.IsPathRooted(projectDirectory))
+                        {
+                            projectDirectory = Absolute(projectDirectory, context.WorkingDir);
+                            relativeDirectory = ModelLoader.RelativeDirectory(context.WorkingDir, projectDirectory);
+                        }
+                        else
+                        {
+                            relativeDirectory = projectDirectory;
+                        }
                         if (included.Contains(path))
                         {
                             var chain = new List<string>(included) { path };
                             throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData,
                                 "include cycle detected:\n" + chain[0] + "\n include " + string.Join("\n include ", chain.Skip(1)),
-                                included.Last(), "include");
+                                keyPath: "include");
                         }
                     }
                     resolved.Add(path);
@@ -52,6 +65,7 @@ namespace PSCompose.Model.Loading
 
                 var includeContext = context.Clone();
                 includeContext.WorkingDir = projectDirectory;
+                includeContext.PathBase = relativeDirectory;
                 includeContext.Environment = environment;
                 includeContext.ResolvePaths = true;
                 var imported = ModelLoader.LoadModel(resolved, includeContext, included);

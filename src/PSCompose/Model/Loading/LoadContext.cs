@@ -12,6 +12,13 @@ namespace PSCompose.Model.Loading
         /// <summary>Directory relative references (extends.file, include paths) resolve against.</summary>
         public string WorkingDir { get; set; }
 
+        /// <summary>
+        /// Directory the model's relative paths are resolved against: the project directory at the top; for an
+        /// included model its directory relative to the including one (compose-go's relworkingdir), so paths
+        /// stay relative to the top project until (and unless) the top level resolves them.
+        /// </summary>
+        public string PathBase { get; set; }
+
         public IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
 
         public bool Interpolate { get; set; } = true;

@@ -21,7 +21,8 @@ namespace PSCompose.Model.Loading
                 dict = LoadFile(file, context, dict, included);
             }
             if (!context.SkipDefaults) dict = LoaderStages.Defaults(dict) ?? dict;
-            if (context.ResolvePaths) LoaderStages.ResolvePaths(dict, context.WorkingDir);
+            if (!context.SkipValidation) Validation.Validate(dict);
+            if (context.ResolvePaths) LoaderStages.ResolvePaths(dict, context.PathBase ?? context.WorkingDir);
             ServiceEnvironment.ResolveUnsetValues(dict, context.Environment);
             return dict;
         }
@@ -35,6 +36,18 @@ namespace PSCompose.Model.Loading
                 dict = ProcessDocument(document, file, context, dict, included);
             }
             return dict;
+        }
+
+        /// <summary>filepath.Rel for directories: the relative path from one absolute directory to another.</summary>
+        internal static string RelativeDirectory(string from, string to)
+        {
+            var a = Path.GetFullPath(from).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
+            var b = Path.GetFullPath(to).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
+            if (a.Length == 0 || b.Length == 0 || !string.Equals(a[0], b[0], StringComparison.OrdinalIgnoreCase)) return to;
+            int common = 0;
+            while (common < a.Length && common < b.Length && a[common] == b[common]) common++;
+            var parts = Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)).ToList();
+            return parts.Count == 0 ? "." : string.Join(Path.DirectorySeparatorChar.ToString(), parts);
         }
 
         internal static string ReadText(string file)

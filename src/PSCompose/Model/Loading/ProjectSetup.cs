@@ -50,7 +50,9 @@ namespace PSCompose.Model.Loading
 
         private void Run()
         {
-            var osEnv = new Dictionary<string, string>(options.Environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            // Keep the caller's key comparison (case-insensitive on Windows, like its environment).
+            var comparer = (options.Environment as Dictionary<string, string>)?.Comparer ?? StringComparer.Ordinal;
+            var osEnv = new Dictionary<string, string>(options.Environment ?? new Dictionary<string, string>(), comparer);
             if (!string.IsNullOrEmpty(options.ProjectName)) ProjectNames.EnsureValid(options.ProjectName);
 
             ExplicitEnvFiles = (options.EnvFiles != null && options.EnvFiles.Count > 0
@@ -63,7 +65,7 @@ namespace PSCompose.Model.Loading
 
             // cmd/compose toProjectOptions: OS env (PWD added when missing), env files from the current
             // directory, COMPOSE_FILE, discovery, then the project directory's .env for what is still unset.
-            Environment = new Dictionary<string, string>(osEnv, StringComparer.Ordinal);
+            Environment = new Dictionary<string, string>(osEnv, comparer);
             if (!Environment.ContainsKey("PWD")) Environment["PWD"] = cwd;
             SelectEnvFiles();
             MergeDotEnv();

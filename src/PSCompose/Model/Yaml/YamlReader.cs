@@ -154,6 +154,12 @@ namespace PSCompose.Model.Yaml
             int marker = m.IndexOf("): ", StringComparison.Ordinal);
             if (m.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0) m = m.Substring(marker + 3);
             m = m.Trim().TrimEnd('.');
+            // libyaml states only the problem, without YamlDotNet's "While parsing a block mapping, " context.
+            if (m.StartsWith("While ", StringComparison.Ordinal) && m.IndexOf(", ", StringComparison.Ordinal) > 0)
+                m = m.Substring(m.IndexOf(", ", StringComparison.Ordinal) + 2);
+            if (m.StartsWith("found invalid mapping", StringComparison.Ordinal)) m = "mapping values are not allowed in this context";
+            else if (m.StartsWith("found invalid tab", StringComparison.Ordinal)) m = "found character that cannot start any token";
+            else if (m.StartsWith("found value containing disallowed", StringComparison.Ordinal)) m = "did not find expected alphabetic or numeric character";
             return m.Length > 0 ? char.ToLowerInvariant(m[0]) + m.Substring(1) : "syntax error";
         }
 

@@ -16,7 +16,8 @@ namespace PSCompose.Model.Yaml
 
         private readonly string file;
         private readonly int maxNodes;
-        private readonly HashSet<YamlNode> expanding = new HashSet<YamlNode>();
+        // Alias targets being expanded, with the path where the expansion started (for the cycle message).
+        private readonly Dictionary<YamlNode, string> expanding = new Dictionary<YamlNode, string>();
         private int nodes;
         private int depth;
 
@@ -38,8 +39,10 @@ namespace PSCompose.Model.Yaml
                 switch (node)
                 {
                     case YamlAliasNode alias:
-                        if (!expanding.Add(alias.Target))
-                            throw Error(ComposeErrorIds.YamlSyntax, $"yaml: anchor '{alias.Name}' value contains itself", node);
+                        if (expanding.TryGetValue(alias.Target, out string outer))
+                            throw Error(ComposeErrorIds.YamlSyntax,
+                                $"cycle detected: node at path {DottedPath(prefix)} references node at path {DottedPath(outer)}", node);
+                        expanding.Add(alias.Target, prefix);
                         try
                         {
                             return Convert(alias.Target, prefix);
@@ -129,7 +132,10 @@ namespace PSCompose.Model.Yaml
 
         private void MergeMapping(YMap target, YamlMappingNode map, HashSet<string> seen, string prefix)
         {
-            if (!expanding.Add(map)) throw Error(ComposeErrorIds.YamlSyntax, "yaml: merge source contains itself", map);
+            if (expanding.TryGetValue(map, out string outer))
+                throw Error(ComposeErrorIds.YamlSyntax,
+                    $"cycle detected: node at path {DottedPath(prefix)}.<< references node at path {DottedPath(outer)}", map);
+            expanding.Add(map, prefix);
             try
             {
                 CheckDuplicateKeys(map);
@@ -211,6 +217,11 @@ namespace PSCompose.Model.Yaml
         private ComposeFileException Error(string id, string message, YamlNode node, string keyPath = null) =>
             new ComposeFileException(id, id == ComposeErrorIds.YamlSyntax ? ErrorCategory.ParserError : ErrorCategory.InvalidData,
                 message, file, keyPath, node?.Line ?? 0, node?.Column ?? 0);
+
+        // compose-go's tree paths write list indexes as path parts: x[0][1] → x.0.1
+        private static string DottedPath(string prefix) => IndexPart.Replace(prefix, ".$1").TrimStart('.');
+
+        private static readonly System.Text.RegularExpressions.Regex IndexPart = new System.Text.RegularExpressions.Regex(@"\[(\d+)\]");
 
         private static string Join(string prefix, string key) => prefix == "" ? key : prefix + "." + key;
 

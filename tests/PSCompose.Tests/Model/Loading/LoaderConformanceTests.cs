@@ -50,6 +50,23 @@ namespace PSCompose.Tests.Model.Loading
                     (".env", "TAG=fromparent\n"),
                     ("inc/.env", "TAG=frominc\nINCVAR=incvalue\n"),
                 }),
+                ["port-range-override"] = (new[] { "-f", "a.yaml", "-f", "b.yaml" }, new[]
+                {
+                    ("a.yaml", "services:\n  a:\n    image: x\n    ports:\n      - \"8000-8002:80-82\"\n"),
+                    ("b.yaml", "services:\n  a:\n    ports:\n      - \"8001:81\"\n      - target: 82\n        published: \"9000\"\n"),
+                }),
+                ["rich"] = (new string[0], new[]
+                {
+                    ("compose.yaml", "name: ${PNAME:-rich}\ninclude:\n  - path: inc/compose.yaml\n    env_file: inc/custom.env\nservices:\n  web:\n    extends:\n      file: sub/base.yaml\n      service: base\n    build:\n      context: ./app\n      args: [FROMENV, LITERAL=x]\n    environment:\n      - B=2\n      - UNSETVAR\n    env_file: [web.env]\n    label_file: web.labels\n    labels: {explicit: \"yes\"}\n    secrets: [s1]\n    configs: [c1]\n    networks:\n      front: {aliases: [w]}\n    volumes:\n      - data:/data\n      - ./local:/local:ro\n  worker:\n    image: busybox\n    network_mode: service:web\n    deploy: {replicas: 2}\nsecrets:\n  s1: {environment: SECRETVAL}\nconfigs:\n  c1: {file: ./c1.txt}\nnetworks:\n  front: {}\n  unused: {}\nvolumes:\n  data: {}\n"),
+                    ("sub/base.yaml", "services:\n  base:\n    image: busybox:${TAG}\n    volumes: [\"./basedata:/basedata\"]\n    environment: {A: \"1\"}\n    ports: [\"8080:80\"]\n"),
+                    ("inc/compose.yaml", "services:\n  inc:\n    image: \"inc:${INCTAG}\"\n    env_file: inc.env\n"),
+                    ("inc/custom.env", "INCTAG=fromcustom\n"),
+                    ("inc/inc.env", "X=1\n"),
+                    ("web.env", "W1=a\nW2=${TAG}\n"),
+                    ("web.labels", "l1=one\nexplicit=no\n"),
+                    ("c1.txt", ""),
+                    (".env", "TAG=1.0\nFROMENV=fe\nSECRETVAL=s\n"),
+                }),
             };
 
         public static IEnumerable<object[]> Names => Fixtures.Keys.Select(k => new object[] { k });

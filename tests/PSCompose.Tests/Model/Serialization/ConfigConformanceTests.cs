@@ -19,6 +19,11 @@ namespace PSCompose.Tests.Model.Serialization
             yield return new object[] { "build", "services:\n  web:\n    build: ./ctx\n  api:\n    build:\n      context: .\n      args: [A=1, B]\n      ssh: [default]\n      extra_hosts: [\"h1:1.2.3.4\"]\n      shm_size: 1g\n      secrets: [s]\n    pull_policy: if_not_present\nsecrets:\n  s: {file: ./s.txt}\n" };
             yield return new object[] { "resources", "services:\n  web:\n    image: nginx\n    mem_limit: 1g\n    shm_size: 64m\n    stop_grace_period: 90s\n    healthcheck: {test: curl x, interval: 1m, retries: 3}\n    command: echo \"a b\" $$HOME\n    entrypoint: []\n    ulimits: {nproc: 65535, nofile: {soft: 1, hard: 2}}\n    deploy: {replicas: 2, resources: {limits: {memory: 1g, cpus: '0.5'}}, restart_policy: {delay: 5s}}\n    extra_hosts: [\"b=2.2.2.2\", \"a:1.1.1.1\"]\n    dns: 8.8.8.8\n    tmpfs: /run\n    secrets: [s]\n    configs: [c]\nsecrets:\n  s: {external: true}\nconfigs:\n  c: {file: ./c.txt}\n" };
             yield return new object[] { "networks", "services:\n  web:\n    image: nginx\n    networks: [front, back]\n  other:\n    image: nginx\n    networks:\n      front: {aliases: [o], ipv4_address: 10.0.0.5}\nnetworks:\n  front: {ipam: {config: [{subnet: 10.0.0.0/24}]}}\n  back: {external: true, name: real_back}\n" };
+            yield return new object[] { "port-ranges", "services:\n  web:\n    image: nginx\n    ports: [\"98-101:98-101\", \"8000-8001:80\", \"9090-9091:9090-9091/sctp\", \"1.2.3.4::5000\"]\n    expose: [\"3000-3001\", 4000]\n" };
+            yield return new object[] { "devices", "services:\n  web:\n    image: nginx\n    gpus: [{driver: nvidia}]\n    devices: [\"/dev/a:/dev/b:r\"]\n    deploy:\n      resources:\n        reservations:\n          devices: [{capabilities: [gpu]}]\n" };
+            yield return new object[] { "binds", "services:\n  web:\n    image: nginx\n    volumes:\n      - {type: bind, source: ./a, target: /a/, bind: {propagation: rshared}}\n      - {type: volume, target: /anon}\n      - /anon2\n      - {type: volume, source: v, target: /v, read_only: true}\n      - lv:/lv\nvolumes:\n  v: {labels: [a=b], driver_opts: {o: bind, device: ./dev, type: none}}\n  lv: {driver: local, driver_opts: {o: bind, device: ./dev}}\n" };
+            yield return new object[] { "hosts", "services:\n  web:\n    image: nginx\n    extra_hosts: {b: \"::1\", a: [1.1.1.1, 2.2.2.2]}\n    dns_search: [a, b]\n    sysctls: {net.a: 1}\n    logging: {options: {max-file: 3}}\n    user: \"1000\"\n    working_dir: /w\n    init: true\n    privileged: false\n" };
+            yield return new object[] { "hooks-develop", "services:\n  web:\n    image: nginx\n    post_start: [{command: echo hi, environment: [A=1]}]\n    develop: {watch: [{path: ./a, action: sync, target: /x, ignore: [y]}, {path: ./b, action: rebuild}]}\n    healthcheck: {test: [NONE]}\n    stop_signal: SIGINT\n" };
             yield return new object[] { "extensions", "x-common: &c {b: 2, a: [1, 2]}\nservices:\n  web:\n    image: nginx\n    x-meta: {z: 1}\n    labels: {\"y\": \"n\", long: \"a: b\", \"on\": \"1e3\"}\n" };
         }
 
@@ -53,8 +58,30 @@ namespace PSCompose.Tests.Model.Serialization
             }
         }
 
+        [EngineFact]
+        public void FixturesMatchReference()
+        {
+            foreach (string fixture in new[] { "full", "newer-fields", "yaml-quoting" })
+            {
+                string yaml = System.IO.File.ReadAllText(RepoPaths.Combine("tests", "PSCompose.Tests", "Model", "Serialization", "Fixtures", fixture + ".yaml"));
+                using (var project = new ReferenceConfig(yaml, Files()) { Profiles = new[] { "p1" } })
+                {
+                    ProjectModel model = project.Load();
+                    Compare(fixture + " json", project.Reference("config", "--format", "json"), ConfigJson.Write(model));
+                    Compare(fixture + " yaml", project.Reference("config"), ConfigYaml.Write(model));
+                }
+            }
+        }
+
+        private static void Compare(string name, string expected, string actual)
+        {
+            if (expected != actual) Assert.Fail($"{name} differs.\n--- expected\n{expected}\n--- actual\n{actual}");
+        }
+
         private static Dictionary<string, string> Files() => new Dictionary<string, string>
         {
+            ["a.env"] = "A=1\n",
+            ["l.txt"] = "lab=el\n",
             ["ctx/Dockerfile"] = "FROM scratch\n",
             ["s.txt"] = "secret\n",
             ["c.txt"] = "config\n",

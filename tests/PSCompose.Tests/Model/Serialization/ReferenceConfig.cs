@@ -32,6 +32,8 @@ namespace PSCompose.Tests.Model.Serialization
 
         public string ProjectName { get; set; } = "conf";
 
+        public string[] Profiles { get; set; } = new string[0];
+
         public ProjectModel Load()
         {
             var env = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -45,12 +47,14 @@ namespace PSCompose.Tests.Model.Serialization
                 WorkingDirectory = Directory,
                 ProjectName = ProjectName,
                 Environment = env,
+                Profiles = Profiles,
             });
         }
 
         public string Reference(params string[] args)
         {
             var all = new List<string> { "compose", "-p", ProjectName, "-f", Path.Combine(Directory, "compose.yaml") };
+            foreach (string profile in Profiles) all.AddRange(new[] { "--profile", profile });
             all.AddRange(args);
             return PSCompose.Testing.Docker.RunIn(Directory, Environment, all.ToArray()).Check().Stdout;
         }

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PSCompose.Engine;
+using PSCompose.Execution;
+using PSCompose.Model;
+using PSCompose.Model.Loading;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Base of the cmdlets that work on an existing project (down, ps, start, stop, …). They find it the way
+    /// Compose does (§2.5): the compose file is loaded when -File or -Path is given or -ProjectName is not;
+    /// with -ProjectName alone the project is rebuilt from the engine's labels and any file here is ignored.
+    /// </summary>
+    public abstract class ComposeLifecycleCmdlet : ComposeProjectCmdlet
+    {
+        /// <summary>True when the compose file is read; false for labels alone.</summary>
+        internal bool LoadsComposeFile => File != null || Path != null || ProjectName == null;
+
+        /// <summary>
+        /// The model (null when working from labels) and the project name. Named services disabled by profiles are
+        /// enabled, as Compose's WithServicesEnabled does. If the file cannot be loaded but COMPOSE_PROJECT_NAME is
+        /// set, that project is used from its labels, as Compose does.
+        /// </summary>
+        internal ProjectModel ResolveModel(IReadOnlyCollection<string> services, out string projectName)
+        {
+            if (!LoadsComposeFile)
+            {
+                projectName = ProjectName.ToLowerInvariant();
+                return null;
+            }
+            try
+            {
+                ProjectModel model = LoadProject();
+                List<string> profiles = (services ?? new string[0])
+                    .Where(s => !model.Services.ContainsKey(s) && model.DisabledServices.ContainsKey(s))
+                    .SelectMany(s => ServiceSelection.Profiles(model.DisabledServices.Map(s)))
+                    .Distinct().ToList();
+                if (profiles.Count > 0) model = LoadWithProfiles(profiles);
+                projectName = model.Name;
+                return model;
+            }
+            catch (ComposeFileException e) when (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COMPOSE_PROJECT_NAME")))
+            {
+                projectName = Environment.GetEnvironmentVariable("COMPOSE_PROJECT_NAME");
+                WriteVerbose($"The compose file could not be loaded ({e.Message}); using project {projectName} from COMPOSE_PROJECT_NAME.");
+                return null;
+            }
+        }
+
+        private ProjectModel LoadWithProfiles(IEnumerable<string> extra)
+        {
+            string[] saved = Profile;
+            Profile = (Profile ?? new string[0]).Concat(extra).Distinct().ToArray();
+            try { return LoadProject(); }
+            finally { Profile = saved; }
+        }
+
+        /// <summary>The project with what the engine holds for it.</summary>
+        internal LifecycleProject ResolveProject(IReadOnlyCollection<string> services)
+        {
+            ProjectModel model = ResolveModel(services, out string name);
+            bool compatibility = BuildLoadOptions().Compatibility;
+            return AwaitEngine((engine, ct) => LifecycleProject.ReadAsync(engine, name, model, compatibility, ct));
+        }
+
+        /// <summary>The named services the project has; a ServiceNotFound error for each other name.</summary>
+        internal List<string> KnownServices(LifecycleProject project, IEnumerable<string> names)
+        {
+            var known = new List<string>();
+            foreach (string name in names)
+            {
+                if (project.HasService(name)) known.Add(name);
+                else WriteServiceNotFound(project.Name, name, project.FromLabels);
+            }
+            return known;
+        }
+
+        internal void WriteServiceNotFound(string project, string service, bool fromLabels)
+        {
+            string message = fromLabels
+                ? $"no such service: {service} (no container of project \"{project}\" belongs to it)"
+                : $"no such service: {service}";
+            var record = new ErrorRecord(new ComposeException("ServiceNotFound", ErrorCategory.ObjectNotFound, message, service),
+                "ServiceNotFound", ErrorCategory.ObjectNotFound, service);
+            record.ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = fromLabels
+                    ? "Check the name with Get-ComposeService -ProjectName " + project + "."
+                    : "Check the name with Get-ComposeService, or enable the service's profile with -Profile.",
+            };
+            WriteError(record);
+        }
+
+        /// <summary>The names without wildcard characters (they must match a service).</summary>
+        internal static List<string> ExactNames(IEnumerable<string> names) =>
+            (names ?? new string[0]).Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
+
+        /// <summary>
+        /// The services that match the names (wildcards allowed, case-insensitive), all when none are given; a
+        /// ServiceNotFound error for each name without wildcards that matches nothing.
+        /// </summary>
+        internal HashSet<string> MatchServices(IEnumerable<string> available, string[] names, string project, bool fromLabels)
+        {
+            List<string> services = available.Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
+            if (names == null) return new HashSet<string>(services);
+            var matched = new HashSet<string>();
+            foreach (string name in names)
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                List<string> hits = services.Where(pattern.IsMatch).ToList();
+                if (hits.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name)) WriteServiceNotFound(project, name, fromLabels);
+                matched.UnionWith(hits);
+            }
+            return matched;
+        }
+
+        /// <summary>Runs lifecycle work on the pool; progress lines go to -Verbose, failures become errors per service.</summary>
+        internal IReadOnlyList<ServiceFailure> RunLifecycle(LifecycleProject project,
+            Func<ServiceLifecycle, CancellationToken, Task<IReadOnlyList<ServiceFailure>>> work)
+        {
+            IEngineClient client = Engine;
+            IReadOnlyList<ServiceFailure> failures = new ServiceFailure[0];
+            Stream(async (queue, ct) =>
+            {
+                var lifecycle = new ServiceLifecycle(client, project,
+                    line => queue.Post(() => WriteVerbose(line)),
+                    warning => queue.Post(() => WriteWarning(warning)));
+                failures = await work(lifecycle, ct).ConfigureAwait(false);
+            });
+            foreach (ServiceFailure failure in failures)
+                WriteComposeError(failure.Error, failure.Service);
+            return failures;
+        }
+
+        /// <summary>The services as they are now (one-offs left out), in the project's order.</summary>
+        internal void WriteServices(LifecycleProject project, ICollection<string> services)
+        {
+            IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
+                ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, false, ct));
+            foreach (ComposeService service in ProjectStatusReader.Services(project.Name, containers, project.Model))
+                if (services.Contains(service.Name)) WriteObject(service);
+        }
+
+        /// <summary>A stop or restart timeout from a bound -Timeout; null lets the engine use the container's own.</summary>
+        internal TimeSpan? BoundTimeout(string parameter, int seconds) =>
+            MyInvocation.BoundParameters.ContainsKey(parameter) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+    }
+}

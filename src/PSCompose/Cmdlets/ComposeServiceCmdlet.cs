@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSCompose.Execution;
+using PSCompose.Plan;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Base of the cmdlets that act on services (start, stop, restart, pause, unpause, rm, down). -Name and
+    /// -ProjectName bind from the pipeline by property name, so ComposeService objects can be piped in. Names are
+    /// collected per project while records arrive and acted on once per project at the end, so dependency order
+    /// holds across everything piped in.
+    /// </summary>
+    public abstract class ComposeServiceCmdlet : ComposeLifecycleCmdlet
+    {
+        /// <summary>Services to act on; default all.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; }
+
+        private readonly List<ServiceRequest> requests = new List<ServiceRequest>();
+
+        protected sealed override void ProcessCompose()
+        {
+            ServiceRequest request = requests.FirstOrDefault(r => r.ProjectName == ProjectName);
+            if (request == null) requests.Add(request = new ServiceRequest { ProjectName = ProjectName });
+            if (Name == null) request.All = true;
+            else request.Names.AddRange(Name.Where(n => !request.Names.Contains(n)));
+        }
+
+        protected sealed override void EndCompose()
+        {
+            foreach (ServiceRequest request in requests)
+            {
+                ProjectName = request.ProjectName;
+                IReadOnlyList<string> named = request.All ? new string[0] : (IReadOnlyList<string>)request.Names;
+                LifecycleProject project = ResolveProject(named);
+                List<string> known = UnknownServicesAreErrors ? KnownServices(project, named) : named.Where(project.HasService).ToList();
+                if (named.Count > 0 && known.Count == 0)
+                {
+                    if (!UnknownServicesAreErrors)
+                        WriteWarning($"None of the services {string.Join(", ", named)} has a container in project \"{project.Name}\".");
+                    continue;
+                }
+                Act(project, known);
+            }
+        }
+
+        /// <summary>False for down from labels: a service already removed cannot be told from a typo, so Compose lets it pass.</summary>
+        internal virtual bool UnknownServicesAreErrors => true;
+
+        /// <summary>Acts on the named services of the project; an empty list means every service.</summary>
+        internal abstract void Act(LifecycleProject project, IReadOnlyList<string> named);
+
+        /// <summary>The named services, or all of them, in dependency order (dependents first when reverse).</summary>
+        internal static List<string> Ordered(LifecycleProject project, IEnumerable<string> services, bool reverse)
+        {
+            var set = new HashSet<string>(services);
+            var graph = new DependencyGraph(project.Desired.Services);
+            return (reverse ? graph.DownOrder() : graph.UpOrder()).Select(s => s.Name).Where(set.Contains).ToList();
+        }
+
+        internal static IEnumerable<string> AllOr(LifecycleProject project, IReadOnlyList<string> named) =>
+            named.Count == 0 ? project.ServiceNames : named;
+
+        /// <summary>ShouldProcess per service; the ones confirmed.</summary>
+        internal List<string> Confirm(LifecycleProject project, IEnumerable<string> services, string action) =>
+            services.Where(s => ShouldProcess(Target(project, s), action)).ToList();
+
+        internal static string Target(LifecycleProject project, string service)
+        {
+            string[] containers = project.Containers(service).Select(c => c.Name).ToArray();
+            return $"service {service} of project {project.Name}" + (containers.Length > 0 ? $" ({string.Join(", ", containers)})" : "");
+        }
+
+        private sealed class ServiceRequest
+        {
+            public string ProjectName { get; set; }
+
+            public bool All { get; set; }
+
+            public List<string> Names { get; } = new List<string>();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSCompose.Engine;
+using PSCompose.Execution;
+using PSCompose.Plan;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Invoke-ComposeDown: stops and removes the project's containers and networks (docker compose down), named
+    /// volumes with -Volumes, images with -RemoveImages. External networks and volumes are never removed. With
+    /// -ProjectName alone it works from the engine's labels, without a compose file.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeDown", SupportsShouldProcess = true)]
+    [OutputType(typeof(ComposeContainer))]
+    public sealed class InvokeComposeDownCommand : ComposeServiceCmdlet
+    {
+        /// <summary>Also remove named volumes declared in the project, and the containers' anonymous volumes.</summary>
+        [Parameter]
+        public SwitchParameter Volumes { get; set; }
+
+        /// <summary>Remove images: Local (those built for services without image:) or All (every service image).</summary>
+        [Parameter]
+        [ValidateSet("Local", "All", IgnoreCase = true)]
+        public string RemoveImages { get; set; }
+
+        /// <summary>Also remove containers of services not in the compose file (also COMPOSE_REMOVE_ORPHANS).</summary>
+        [Parameter]
+        public SwitchParameter RemoveOrphans { get; set; }
+
+        /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Timeout { get; set; }
+
+        /// <summary>Emit the containers removed (as they were just before).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        internal override bool UnknownServicesAreErrors => LoadsComposeFile;
+
+        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        {
+            var options = new DownOptions
+            {
+                Services = named.ToList(),
+                Volumes = Volumes,
+                RemoveOrphans = RemoveOrphans || InvokeComposeUpCommand.EnvironmentFlag("COMPOSE_REMOVE_ORPHANS"),
+                Images = RemoveImages == null ? Plan.RemoveImages.None
+                    : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true),
+                Timeout = BoundTimeout(nameof(Timeout), Timeout),
+            };
+            if (options.Images != Plan.RemoveImages.None)
+                AwaitEngine((engine, ct) => project.ReadImagesAsync(engine, ct));
+
+            ComposePlan plan = DownPlanner.Plan(project.Desired, project.Observed, options);
+            foreach (string warning in plan.Warnings) WriteWarning(warning);
+            if (plan.IsEmpty) return;
+            if (!ShouldProcess($"project {project.Name}", "Take down with the plan:" + Environment.NewLine + PlanTranscript.Format(plan)))
+                return;
+
+            List<ComposeContainer> removed = PassThru ? RemovedContainers(project, plan) : null;
+            IReadOnlyList<OperationFailure> failures = Execute(project, plan);
+            foreach (OperationFailure failure in failures)
+            {
+                if (failure.Operation.Kind == OperationKind.RemoveNetwork && IsInUse(failure.Error))
+                    WriteWarning($"Network {failure.Operation.Name}: Resource is still in use");
+                else
+                    WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
+            }
+            if (PassThru) WriteObject(removed, true);
+        }
+
+        private IReadOnlyList<OperationFailure> Execute(LifecycleProject project, ComposePlan plan)
+        {
+            var reporter = new ExecutionReporter(this, $"Compose down {project.Name}");
+            var context = new ExecutionContext
+            {
+                Project = project.Model,
+                Desired = project.Desired,
+                Observed = project.Observed,
+                Compatibility = project.Desired.Compatibility,
+            };
+            IEngineClient client = Engine;
+            IReadOnlyList<OperationFailure> failures = null;
+            Stream(async (queue, ct) =>
+            {
+                context.Warn = message => queue.Post(() => WriteWarning(message));
+                failures = await new PlanExecutor(client, context, e => queue.Post(() => reporter.Report(e)))
+                    .RunAsync(plan, ct).ConfigureAwait(false);
+            });
+            reporter.Complete();
+            return failures;
+        }
+
+        /// <summary>A network with containers still attached (an orphan left running, say): Compose only warns.</summary>
+        private static bool IsInUse(Exception e) =>
+            e is EngineException ee && (ee.StatusCode == 403 || ee.IsConflict) && ee.Message.IndexOf("active endpoints", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private List<ComposeContainer> RemovedContainers(LifecycleProject project, ComposePlan plan)
+        {
+            var ids = new HashSet<string>(plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Id));
+            return AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, true, ct))
+                .Where(c => ids.Contains(c.Id)).ToList();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PSCompose.Execution;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Restart-ComposeService: restarts every container of services (docker compose restart), together with the
+    /// services that depend on them with restart: true unless -NoDeps, dependencies first.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Restart, "ComposeService", SupportsShouldProcess = true)]
+    [OutputType(typeof(ComposeService))]
+    public sealed class RestartComposeServiceCommand : ComposeServiceCmdlet
+    {
+        /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Timeout { get; set; }
+
+        /// <summary>Restart only the named services, not the services that depend on them.</summary>
+        [Parameter]
+        public SwitchParameter NoDeps { get; set; }
+
+        /// <summary>Emit the services restarted, as they are afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        {
+            IEnumerable<string> selection = named.Count == 0 ? project.ServiceNames : ServiceLifecycle.RestartSelection(project.Desired, named, NoDeps);
+            List<string> services = Confirm(project, Ordered(project, selection, false), "Restart");
+            if (services.Count == 0) return;
+            RunLifecycle(project, (lifecycle, ct) => lifecycle.RestartAsync(services, BoundTimeout(nameof(Timeout), Timeout), NoDeps, ct));
+            if (PassThru) WriteServices(project, services);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSCompose.Execution;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>Resume-ComposeService: unpauses the paused containers of services (docker compose unpause).</summary>
+    [Cmdlet(VerbsLifecycle.Resume, "ComposeService", SupportsShouldProcess = true)]
+    [OutputType(typeof(ComposeService))]
+    public sealed class ResumeComposeServiceCommand : ComposeServiceCmdlet
+    {
+        /// <summary>Emit the services resumed, as they are afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        {
+            List<string> services = Confirm(project, AllOr(project, named).ToList(), "Unpause");
+            if (services.Count == 0) return;
+            RunLifecycle(project, (lifecycle, ct) => lifecycle.UnpauseAsync(services, ct));
+            if (PassThru) WriteServices(project, services);
+        }
+    }
+}

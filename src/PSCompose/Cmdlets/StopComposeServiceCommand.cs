@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PSCompose.Execution;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Stop-ComposeService: stops the running containers of services, dependents first (docker compose stop);
+    /// with -Kill sends a signal instead, SIGKILL by default (docker compose kill).
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "ComposeService", SupportsShouldProcess = true, DefaultParameterSetName = StopSet)]
+    [OutputType(typeof(ComposeService))]
+    public sealed class StopComposeServiceCommand : ComposeServiceCmdlet
+    {
+        private const string StopSet = "Stop";
+        private const string KillSet = "Kill";
+
+        /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>
+        [Parameter(ParameterSetName = StopSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int Timeout { get; set; }
+
+        /// <summary>Send a signal instead of stopping gracefully (docker compose kill).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = KillSet)]
+        public SwitchParameter Kill { get; set; }
+
+        /// <summary>The signal -Kill sends; default SIGKILL.</summary>
+        [Parameter(ParameterSetName = KillSet)]
+        [ValidateNotNullOrEmpty]
+        public string Signal { get; set; }
+
+        /// <summary>Emit the services stopped, as they are afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        {
+            string signal = Signal ?? "SIGKILL";
+            List<string> services = Confirm(project, Ordered(project, AllOr(project, named), true), Kill ? $"Kill ({signal})" : "Stop");
+            if (services.Count == 0) return;
+            if (Kill) RunLifecycle(project, (lifecycle, ct) => lifecycle.KillAsync(services, signal, ct));
+            else RunLifecycle(project, (lifecycle, ct) => lifecycle.StopAsync(services, BoundTimeout(nameof(Timeout), Timeout), ct));
+            if (PassThru) WriteServices(project, services);
+        }
+    }
+}
