@@ -36,7 +36,8 @@ namespace PSCompose.Model
         {
             if (file == null) return message;
             var sb = new StringBuilder(file);
-            if (line > 0) sb.Append(':').Append(line).Append(':').Append(column);
+            if (line > 0) sb.Append(':').Append(line);
+            if (line > 0 && column > 0) sb.Append(':').Append(column);
             return sb.Append(": ").Append(message).ToString();
         }
     }
