@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PSCompose.Model;
+using PSCompose.Model.Loading;
 using PSCompose.Model.Serialization;
 
 namespace PSCompose.Cmdlets
@@ -73,7 +74,10 @@ namespace PSCompose.Cmdlets
 
         protected override void EndCompose()
         {
-            ProjectModel model = LoadProject(Name);
+            LoadOptions options = BuildLoadOptions(Name);
+            // docker compose config --hash hashes the service before env_file is folded into environment.
+            options.ResolveEnvironment = ParameterSetName != HashSet;
+            ProjectModel model = ProjectLoader.Load(options);
             switch (ParameterSetName)
             {
                 case FormatSet:

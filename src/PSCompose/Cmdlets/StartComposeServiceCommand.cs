@@ -8,12 +8,22 @@ namespace PSCompose.Cmdlets
 {
     /// <summary>
     /// Start-ComposeService: starts the existing containers of services and of the services they depend on
-    /// (docker compose start), dependencies first, waiting on their depends_on conditions.
+    /// (docker compose start), dependencies first, waiting on their depends_on conditions; -Wait waits for them
+    /// to be running or healthy (start --wait).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class StartComposeServiceCommand : ComposeServiceCmdlet
     {
+        /// <summary>Wait until the services are running (healthy when they have a healthcheck), like up --wait (start --wait in Compose v5).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Maximum seconds to wait with -Wait; default no limit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int WaitTimeout { get; set; }
+
         /// <summary>Emit the services started, as they are afterwards.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -23,7 +33,17 @@ namespace PSCompose.Cmdlets
             IEnumerable<string> selection = named.Count == 0 ? project.ServiceNames : DependencyGraph.WithDependencies(project.Desired, named);
             List<string> services = Confirm(project, Ordered(project, selection, false), "Start");
             if (services.Count == 0) return;
-            RunLifecycle(project, (lifecycle, ct) => lifecycle.StartAsync(services, ct));
+            IReadOnlyList<ServiceFailure> failures = RunLifecycle(project, (lifecycle, ct) => lifecycle.StartAsync(services, ct));
+            if (Wait && failures.Count == 0)
+            {
+                // A wait failure ends the command, as it ends docker compose start --wait.
+                System.TimeSpan? timeout = WaitTimeout > 0 ? System.TimeSpan.FromSeconds(WaitTimeout) : (System.TimeSpan?)null;
+                RunLifecycle(project, async (lifecycle, ct) =>
+                {
+                    await lifecycle.WaitAsync(services, timeout, ct).ConfigureAwait(false);
+                    return new ServiceFailure[0];
+                });
+            }
             if (PassThru) WriteServices(project, services);
         }
     }

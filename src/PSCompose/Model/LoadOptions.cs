@@ -37,6 +37,12 @@ namespace PSCompose.Model
 
         public bool ResolvePaths { get; set; } = true;
 
+        /// <summary>
+        /// Fill valueless environment entries and fold env_file into environment (what up hashes and creates).
+        /// False reproduces `config --no-env-resolution`, which is also how `config --hash` hashes.
+        /// </summary>
+        public bool ResolveEnvironment { get; set; } = true;
+
         /// <summary>Where warnings go (unset variables, obsolete version, …); the cmdlet turns them into WriteWarning.</summary>
         public Action<string> Warn { get; set; } = _ => { };
     }

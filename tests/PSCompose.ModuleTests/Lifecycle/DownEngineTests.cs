@@ -127,7 +127,7 @@ namespace PSCompose.ModuleTests.Lifecycle
             using var p = new LifecycleProject().Up();
             RunResult r = p.Ps("Invoke-ComposeDown -Path $dir -ProjectName $p -Name nosuch");
             ErrorRecord error = Assert.Single(r.Errors);
-            Assert.Equal("ServiceNotFound,PSCompose.Cmdlets.InvokeComposeDownCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComposeServiceNotFound,PSCompose.Cmdlets.InvokeComposeDownCommand", error.FullyQualifiedErrorId);
             Assert.Equal(3, LifecycleProject.ContainersOf(p.Name).Count);
         }
 

@@ -40,7 +40,7 @@ namespace PSCompose.ModuleTests.Lifecycle
             Assert.Equal("web", Assert.Single(one.Output).Properties["Name"].Value);
 
             RunResult missing = p.Ps("Get-ComposeService -Path $dir -ProjectName $p -Name nosuch");
-            Assert.Equal("ServiceNotFound,PSCompose.Cmdlets.GetComposeServiceCommand", Assert.Single(missing.Errors).FullyQualifiedErrorId);
+            Assert.Equal("ComposeServiceNotFound,PSCompose.Cmdlets.GetComposeServiceCommand", Assert.Single(missing.Errors).FullyQualifiedErrorId);
         }
 
         [EngineFact]

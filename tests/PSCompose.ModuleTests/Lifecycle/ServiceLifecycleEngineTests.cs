@@ -215,14 +215,36 @@ namespace PSCompose.ModuleTests.Lifecycle
             using var p = new LifecycleProject().Up();
             RunResult r = p.Ps("Stop-ComposeService -Path $dir -ProjectName $p -Name nosuch, worker");
             ErrorRecord error = Assert.Single(r.Errors);
-            Assert.Equal("ServiceNotFound,PSCompose.Cmdlets.StopComposeServiceCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComposeServiceNotFound,PSCompose.Cmdlets.StopComposeServiceCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal("nosuch", error.TargetObject);
             Assert.Contains("nosuch", error.ToString());
             Assert.Equal("exited", LifecycleProject.Status(p.Container("worker")));
 
             RunResult labels = p.Ps("Restart-ComposeService -ProjectName $p -Name nosuch");
-            Assert.Equal("ServiceNotFound,PSCompose.Cmdlets.RestartComposeServiceCommand", Assert.Single(labels.Errors).FullyQualifiedErrorId);
+            Assert.Equal("ComposeServiceNotFound,PSCompose.Cmdlets.RestartComposeServiceCommand", Assert.Single(labels.Errors).FullyQualifiedErrorId);
+        }
+
+        [EngineFact]
+        public void StartWait_WaitsForHealthy_AndTimesOutLikeCompose()
+        {
+            using var p = new LifecycleProject(
+                "services:\n" +
+                $"  ok:\n    image: {LifecycleProject.Busybox}\n    command: {LifecycleProject.Sleeper}\n" +
+                "    healthcheck: {test: [\"CMD\", \"true\"], interval: 1s}\n" +
+                $"  never:\n    image: {LifecycleProject.Busybox}\n    command: {LifecycleProject.Sleeper}\n" +
+                "    healthcheck: {test: [\"CMD\", \"false\"], interval: 1s, retries: 1000}\n");
+            p.Compose("create").Check();
+
+            p.Ps("Start-ComposeService -ProjectName $p -Name ok -Wait").AssertNoErrors();
+            Assert.Equal("healthy", LifecycleProject.State(p.Container("ok")).GetProperty("Health").GetProperty("Status").GetString());
+
+            RunResult r = p.Ps("Start-ComposeService -ProjectName $p -Name never -Wait -WaitTimeout 2");
+            ErrorRecord error = Assert.Single(r.Errors);
+            Assert.Equal("WaitTimeout,PSCompose.Cmdlets.StartComposeServiceCommand", error.FullyQualifiedErrorId);
+            // start has no --wait in 2.40.3 (v5 adds it); the message is the one up --wait --wait-timeout 2 gives.
+            Assert.Equal("application not healthy after 2s", error.Exception.Message);
+            Assert.Equal("running", LifecycleProject.Status(p.Container("never")));
         }
     }
 }

@@ -128,10 +128,10 @@ namespace PSCompose.ModuleTests.Up
             ps.AddScript($"Invoke-ComposeUp -Path '{p.Directory}' -ProjectName '{p.Name}' -Verbose {parameters}");
             IAsyncResult running = ps.BeginInvoke();
             var deadline = Stopwatch.StartNew();
-            while (!Diag("cond", condition))
+            // Streams are copied with ToList: enumerating a PSDataCollection of a running pipeline blocks until it ends.
+            while (!condition())
             {
-                Diag("verbose " + string.Join(" | ", ps.Streams.Verbose.ToList().Select(v => v.Message).Where(m => !m.Contains("\n"))), () => true);
-                Assert.False(running.IsCompleted, "Invoke-ComposeUp ended before it could be stopped: " + string.Join("; ", ps.Streams.Error));
+                Assert.False(running.IsCompleted, "Invoke-ComposeUp ended before it could be stopped: " + string.Join("; ", ps.Streams.Error.ToList()));
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the condition to stop on never held; verbose so far:\n" +
                     string.Join("\n", ps.Streams.Verbose.ToList().Select(v => v.Message)));
                 Thread.Sleep(200);
@@ -142,14 +142,6 @@ namespace PSCompose.ModuleTests.Up
             TimeSpan took = stopping.Elapsed;
             Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
             return took;
-        }
-
-        private static bool Diag(string what, Func<bool> f)
-        {
-            var sw = Stopwatch.StartNew();
-            bool r = f();
-            System.IO.File.AppendAllText("/tmp/upe/diag.log", $"{DateTime.UtcNow:HH:mm:ss.fff} {what} -> {r} in {sw.ElapsedMilliseconds} ms\n");
-            return r;
         }
 
         private static bool IsRunning(string container)

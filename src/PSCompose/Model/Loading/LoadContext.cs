@@ -25,6 +25,8 @@ namespace PSCompose.Model.Loading
 
         public bool ResolvePaths { get; set; } = true;
 
+        public bool ResolveEnvironment { get; set; } = true;
+
         public bool SkipValidation { get; set; }
 
         public bool SkipExtends { get; set; }

@@ -7,7 +7,7 @@ namespace PSCompose.Model.Loading
 {
     /// <summary>
     /// compose-go override.Merge: a later layer merged over an earlier one. Mappings merge recursively, sequences
-    /// append, scalars are replaced, and some attributes have their own rule (see <see cref="SpecialRule"/>).
+    /// append, scalars are replaced, and some attributes have their own rule (the Specials table).
     /// <c>!reset</c> drops the inherited value and <c>!override</c> replaces it without merging: when
     /// <c>resolveTags</c> is false (extends, include) the tags stay in the result so they still act on the
     /// files merged later, like compose-go's post-processor does.

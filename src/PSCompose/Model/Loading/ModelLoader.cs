@@ -23,7 +23,7 @@ namespace PSCompose.Model.Loading
             if (!context.SkipDefaults) dict = LoaderStages.Defaults(dict) ?? dict;
             if (!context.SkipValidation) Validation.Validate(dict);
             if (context.ResolvePaths) LoaderStages.ResolvePaths(dict, context.PathBase ?? context.WorkingDir);
-            ServiceEnvironment.ResolveUnsetValues(dict, context.Environment);
+            if (context.ResolveEnvironment) ServiceEnvironment.ResolveUnsetValues(dict, context.Environment);
             return dict;
         }
 

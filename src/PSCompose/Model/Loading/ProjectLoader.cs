@@ -28,6 +28,7 @@ namespace PSCompose.Model.Loading
                 Environment = environment,
                 Interpolate = options.Interpolate,
                 ResolvePaths = options.ResolvePaths,
+                ResolveEnvironment = options.ResolveEnvironment,
                 Warn = warn,
             };
             var root = ModelLoader.LoadModel(setup.ConfigFiles, context, new List<string>());
@@ -53,10 +54,10 @@ namespace PSCompose.Model.Loading
             Consistency.Check(root, disabled);
             // env_file is read for every enabled service (a missing one fails even if not selected), then for
             // the services a name enabled; a service left disabled is never read.
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            if (options.ResolveEnvironment) ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
             var selected = options.Services ?? new string[0];
             profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            if (options.ResolveEnvironment) ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
             ServiceSelection.SelectServices(root, disabled, selected.ToList());
             ServiceSelection.PruneUnusedResources(root);
 

@@ -100,6 +100,12 @@ namespace PSCompose.Model.Yaml
             {
                 throw Syntax("yaml: " + CleanMessage(ex.Message), file, ex.Start, ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner fails this way on some malformed plain scalars (found by the fuzz test):
+                // still a syntax error in the file, reported at the last event the parser read.
+                throw Syntax("yaml: " + ex.Message, file, parser.Current?.Start ?? Mark.Empty, ex);
+            }
             if (inDocument) roots.Add(root);
             return roots;
         }

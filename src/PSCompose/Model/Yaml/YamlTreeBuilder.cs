@@ -12,7 +12,7 @@ namespace PSCompose.Model.Yaml
     /// </summary>
     internal sealed class YamlTreeBuilder
     {
-        public const int MaxDepth = 2000;
+        public const int MaxDepth = 1000;
 
         private readonly string file;
         private readonly int maxNodes;

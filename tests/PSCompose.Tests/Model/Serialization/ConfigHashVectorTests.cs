@@ -98,5 +98,26 @@ namespace PSCompose.Tests.Model.Serialization
             var a = new YMap { ["image"] = "x", ["deploy"] = new YMap { ["replicas"] = 2L } };
             Assert.Equal("{\"command\":null,\"deploy\":{\"resources\":{},\"placement\":{}},\"entrypoint\":null,\"image\":\"x\"}", ConfigHash.ServiceJson(a));
         }
+        [Fact]
+        public void DeployHealthcheckPortsAndHtmlInCommand()
+        {
+            // Reference: docker compose 2.40.3 `config --hash '*'` gives c5795897… for this service.
+            var a = new YMap
+            {
+                ["image"] = "x",
+                ["command"] = new List<object> { "sh", "-c", "echo <hi> & wait" },
+                ["deploy"] = new YMap { ["replicas"] = 3L, ["resources"] = new YMap { ["limits"] = new YMap { ["cpus"] = 0.25, ["memory"] = 67108864L } } },
+                ["healthcheck"] = new YMap { ["test"] = new List<object> { "CMD", "true" }, ["interval"] = "30s", ["timeout"] = "5s", ["retries"] = 2L },
+                ["restart"] = "unless-stopped",
+                ["labels"] = new YMap { ["a"] = "1" },
+                ["networks"] = DefaultNetwork(),
+                ["ports"] = new List<object>
+                {
+                    new YMap { ["mode"] = "ingress", ["host_ip"] = "127.0.0.1", ["target"] = 80L, ["published"] = "8000", ["protocol"] = "tcp" },
+                    new YMap { ["mode"] = "ingress", ["host_ip"] = "127.0.0.1", ["target"] = 81L, ["published"] = "8001", ["protocol"] = "tcp" },
+                },
+            };
+            Assert.Equal("c579589762c8cb06fa5a426a21aac1b3d361607387fbb04a32d4290a0785137d", ConfigHash.Service(a));
+        }
     }
 }

@@ -58,7 +58,7 @@ namespace PSCompose.Tests.Model.Serialization
                 ["l"] = new System.Collections.Generic.List<object>(),
                 ["n"] = null,
             };
-            Assert.Equal("a:\n  - x: 1a\n    \"y\":\n      - p\n  - q\ne: {}\nl: []\nn: null\n", GoYaml.Write(tree));
+            Assert.Equal("a:\n  - x: 1a\n    \"y\":\n      - p\n  - q\ne: {}\nl: []\n\"n\": null\n", GoYaml.Write(tree));
         }
     }
 }

@@ -131,6 +131,15 @@ namespace PSCompose.Tests.Model.Yaml
         }
 
         [Fact]
+        public void ScannerFailureInsideAFlowSequence_IsASyntaxError()
+        {
+            // Found by the fuzz test: YamlDotNet's scanner throws InvalidOperationException here.
+            var e = Assert.Throws<ComposeFileException>(() => YamlReader.ReadDocuments("aliases: [www, we${b]\n", "compose.yaml"));
+            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal("compose.yaml", e.File);
+        }
+
+        [Fact]
         public void KeepsMappingOrderAndNesting()
         {
             var doc = (YMap)Single("services:\n  web:\n    image: busybox\n    ports: ['80:80', 443]\n  db: {image: redis}\n");
