@@ -8,9 +8,17 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Get-ComposeContainer: the project's containers (docker compose ps). Running ones by default; -All adds
+    /// Gets the project's containers (docker compose ps). Running ones by default; -All adds
     /// stopped and one-off containers; -Status keeps the containers in the given states (and implies -All).
     /// </summary>
+    /// <example>
+    /// <code>Get-ComposeContainer</code>
+    /// <para>Lists the running containers of the project in the current directory, like docker compose ps.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeContainer -ProjectName shop -All | Where-Object ExitCode -ne 0</code>
+    /// <para>Finds the containers of project shop that exited with an error.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeContainer")]
     [OutputType(typeof(ComposeContainer))]
     public sealed class GetComposeContainerCommand : ComposeLifecycleCmdlet

@@ -7,10 +7,18 @@ using PSCompose.Model;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Get-ComposeService: one object per service with the state of its containers. With a compose file, every
+    /// Gets one object per service with the state of its containers. With a compose file, every
     /// service it declares (running or not) plus any other service found on the engine; with -ProjectName alone,
     /// the services found by their labels.
     /// </summary>
+    /// <example>
+    /// <code>Get-ComposeService</code>
+    /// <para>Lists the services with their desired and running replicas, state, health and ports.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeService | Where-Object Health -eq unhealthy | Restart-ComposeService</code>
+    /// <para>Restarts every unhealthy service.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeService")]
     [OutputType(typeof(ComposeService))]
     public sealed class GetComposeServiceCommand : ComposeLifecycleCmdlet

@@ -9,10 +9,18 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Invoke-ComposeDown: stops and removes the project's containers and networks (docker compose down), named
+    /// Stops and removes the project's containers and networks (docker compose down), named
     /// volumes with -Volumes, images with -RemoveImages. External networks and volumes are never removed. With
     /// -ProjectName alone it works from the engine's labels, without a compose file.
     /// </summary>
+    /// <example>
+    /// <code>Invoke-ComposeDown</code>
+    /// <para>Removes the containers and networks of the project in the current directory.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-ComposeDown -ProjectName shop -Volumes -RemoveOrphans</code>
+    /// <para>Removes project shop from its labels alone, with its named volumes and orphan containers.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "ComposeDown", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeContainer))]
     public sealed class InvokeComposeDownCommand : ComposeServiceCmdlet

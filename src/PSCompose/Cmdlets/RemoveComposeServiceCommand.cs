@@ -7,9 +7,17 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Remove-ComposeService: removes the stopped containers of services (docker compose rm). -Stop stops the
+    /// Removes the stopped containers of services (docker compose rm). -Stop stops the
     /// running ones first. Like Compose, it asks before removing unless -Force.
     /// </summary>
+    /// <example>
+    /// <code>Remove-ComposeService -Force</code>
+    /// <para>Removes the stopped containers of every service without asking.</para>
+    /// </example>
+    /// <example>
+    /// <code>Remove-ComposeService worker -Stop -Volumes -Force</code>
+    /// <para>Stops the worker containers, then removes them with their anonymous volumes.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeContainer))]
     public sealed class RemoveComposeServiceCommand : ComposeServiceCmdlet

@@ -5,9 +5,17 @@ using PSCompose.Execution;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Restart-ComposeService: restarts every container of services (docker compose restart), together with the
+    /// Restarts every container of services (docker compose restart), together with the
     /// services that depend on them with restart: true unless -NoDeps, dependencies first.
     /// </summary>
+    /// <example>
+    /// <code>Restart-ComposeService db</code>
+    /// <para>Restarts db and the services that declare depends_on db with restart: true.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ComposeService -ProjectName shop | Restart-ComposeService -NoDeps</code>
+    /// <para>Restarts every service of project shop, one by one in dependency order.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Restart, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class RestartComposeServiceCommand : ComposeServiceCmdlet

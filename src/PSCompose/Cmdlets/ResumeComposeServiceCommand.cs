@@ -5,7 +5,11 @@ using PSCompose.Execution;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>Resume-ComposeService: unpauses the paused containers of services (docker compose unpause).</summary>
+    /// <summary>Unpauses the paused containers of services (docker compose unpause).</summary>
+    /// <example>
+    /// <code>Resume-ComposeService web</code>
+    /// <para>Unpauses the paused web containers, like docker compose unpause web.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Resume, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class ResumeComposeServiceCommand : ComposeServiceCmdlet

@@ -7,10 +7,18 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Start-ComposeService: starts the existing containers of services and of the services they depend on
+    /// Starts the existing containers of services and of the services they depend on
     /// (docker compose start), dependencies first, waiting on their depends_on conditions; -Wait waits for them
     /// to be running or healthy (start --wait).
     /// </summary>
+    /// <example>
+    /// <code>Start-ComposeService web</code>
+    /// <para>Starts the existing containers of web and of the services it depends on.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-ComposeService -ProjectName shop -Wait</code>
+    /// <para>Starts every service of project shop and waits until they are running or healthy.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Start, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class StartComposeServiceCommand : ComposeServiceCmdlet

@@ -5,9 +5,17 @@ using PSCompose.Execution;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Stop-ComposeService: stops the running containers of services, dependents first (docker compose stop);
+    /// Stops the running containers of services, dependents first (docker compose stop);
     /// with -Kill sends a signal instead, SIGKILL by default (docker compose kill).
     /// </summary>
+    /// <example>
+    /// <code>Stop-ComposeService -Timeout 30</code>
+    /// <para>Stops every service, giving each container 30 seconds before it is killed.</para>
+    /// </example>
+    /// <example>
+    /// <code>Stop-ComposeService worker -Kill -Signal SIGUSR1</code>
+    /// <para>Sends SIGUSR1 to the worker containers, like docker compose kill -s SIGUSR1.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "ComposeService", SupportsShouldProcess = true, DefaultParameterSetName = StopSet)]
     [OutputType(typeof(ComposeService))]
     public sealed class StopComposeServiceCommand : ComposeServiceCmdlet

@@ -5,7 +5,11 @@ using PSCompose.Execution;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>Suspend-ComposeService: pauses the running containers of services (docker compose pause).</summary>
+    /// <summary>Pauses the running containers of services (docker compose pause).</summary>
+    /// <example>
+    /// <code>Suspend-ComposeService web</code>
+    /// <para>Pauses the running web containers, like docker compose pause web.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Suspend, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     public sealed class SuspendComposeServiceCommand : ComposeServiceCmdlet

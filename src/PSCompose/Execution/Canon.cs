@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using PSCompose.Model;
+using PSCompose.Model.Serialization;
 
 namespace PSCompose.Execution
 {
@@ -54,32 +54,13 @@ namespace PSCompose.Execution
             return result;
         }
 
-        private static readonly Regex DurationPart = new Regex(@"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)", RegexOptions.CultureInvariant);
-
-        /// <summary>A Go duration string ("1m30s", "500ms") as the canonical tree holds durations.</summary>
+        /// <summary>A Go duration string ("1m30s", "500ms"), as the canonical tree holds durations.</summary>
         public static TimeSpan? Duration(YMap m, string key)
         {
             string text = Str(m, key);
             if (string.IsNullOrEmpty(text)) return null;
-            if (text == "0") return TimeSpan.Zero;
-            double ticks = 0;
-            int consumed = 0;
-            foreach (Match part in DurationPart.Matches(text))
-            {
-                double value = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-                switch (part.Groups[2].Value)
-                {
-                    case "ns": ticks += value / 100; break;
-                    case "us": case "µs": ticks += value * 10; break;
-                    case "ms": ticks += value * TimeSpan.TicksPerMillisecond; break;
-                    case "s": ticks += value * TimeSpan.TicksPerSecond; break;
-                    case "m": ticks += value * TimeSpan.TicksPerMinute; break;
-                    case "h": ticks += value * TimeSpan.TicksPerHour; break;
-                }
-                consumed += part.Length;
-            }
-            if (consumed != text.TrimStart('-', '+').Length) throw new FormatException($"'{text}' is not a duration");
-            return TimeSpan.FromTicks((long)(text.StartsWith("-") ? -ticks : ticks));
+            if (!GoValues.TryParseDuration(text, out long nanoseconds)) throw new FormatException(GoValues.DurationError(text));
+            return TimeSpan.FromTicks(nanoseconds / 100);
         }
     }
 }

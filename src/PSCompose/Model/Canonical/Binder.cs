@@ -42,7 +42,11 @@ namespace PSCompose.Model.Canonical
                 case ShapeKind.Bytes: return Coerce.Bytes(value, path);
                 case ShapeKind.FileMode: return Coerce.FileMode(value, path);
                 case ShapeKind.Command:
-                    if (value is string line) return ShellWords.Split(line).Cast<object>().ToList();
+                    if (value is string line)
+                    {
+                        try { return ShellWords.Split(line).Cast<object>().ToList(); }
+                        catch (FormatException e) { throw Coerce.Invalid(path, e.Message); }
+                    }
                     return Coerce.StringList(value);
                 case ShapeKind.Ulimit: return Ulimit(value, path);
                 case ShapeKind.EnvFile: return EnvFile(value, path);

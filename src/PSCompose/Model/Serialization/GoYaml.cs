@@ -151,7 +151,7 @@ namespace PSCompose.Model.Serialization
                 return a;
             }
             bool blockIndicators = false, leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
-            bool breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false, lineBreaks = false, special = false;
+            bool breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false, lineBreaks = false, special = false, tabs = false;
             if (value.StartsWith("---", StringComparison.Ordinal) || value.StartsWith("...", StringComparison.Ordinal)) blockIndicators = true;
             bool precededByWhitespace = true;
             for (int i = 0; i < value.Length; i++)
@@ -169,7 +169,9 @@ namespace PSCompose.Model.Serialization
                     if (c == ':' && followedByWhitespace) blockIndicators = true;
                     if (c == '#' && precededByWhitespace) blockIndicators = true;
                 }
-                if (!IsPrintable(value, i)) special = true;
+                // go-yaml v3 tracks tabs apart: they rule out plain and single-quoted styles, not literal blocks.
+                if (value[i] == '\t') tabs = true;
+                else if (!IsPrintable(value, i)) special = true;
                 if (c == '\n') lineBreaks = true;
                 if (c == ' ')
                 {
@@ -199,6 +201,7 @@ namespace PSCompose.Model.Serialization
             if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.BlockPlainAllowed = false;
             if (trailingSpace) a.BlockAllowed = false;
             if (breakSpace) { a.BlockPlainAllowed = false; a.SingleQuotedAllowed = false; }
+            if (tabs) { a.BlockPlainAllowed = false; a.SingleQuotedAllowed = false; }
             if (spaceBreak || special) { a.BlockPlainAllowed = false; a.SingleQuotedAllowed = false; a.BlockAllowed = false; }
             if (lineBreaks) a.BlockPlainAllowed = false;
             if (blockIndicators) a.BlockPlainAllowed = false;

@@ -98,14 +98,27 @@ namespace PSCompose.Model.Yaml
 
             var result = new YMap();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string key in explicitKeys) if (key != null) seen.Add(key);
+            // compose-go drops a `!reset` node before decoding, so a `<<` merge key can still fill that key
+            // (the reset then only clears what earlier files set): such keys do not block the merge.
+            var resets = new Dictionary<string, object>(StringComparer.Ordinal);
+            bool hasMergeKey = explicitKeys.Contains(null);
+            var resetKeys = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < map.Pairs.Count; i++)
+            {
+                if (explicitKeys[i] == null) continue;
+                if (hasMergeKey && map.Pairs[i].Value.Tag == TaggedValue.Reset) resetKeys.Add(explicitKeys[i]);
+                else seen.Add(explicitKeys[i]);
+            }
 
             for (int i = 0; i < map.Pairs.Count; i++)
             {
                 string key = explicitKeys[i];
-                if (key != null) result[key] = Convert(map.Pairs[i].Value, Join(prefix, key));
-                else Merge(result, map.Pairs[i].Value, seen, prefix);
+                if (key == null) Merge(result, map.Pairs[i].Value, seen, prefix);
+                else if (resetKeys.Contains(key)) resets[key] = Convert(map.Pairs[i].Value, Join(prefix, key));
+                else result[key] = Convert(map.Pairs[i].Value, Join(prefix, key));
             }
+            foreach (var reset in resets)
+                result[reset.Key] = result.ContainsKey(reset.Key) ? new TaggedValue(TaggedValue.Override, result[reset.Key]) : reset.Value;
             return result;
         }
 

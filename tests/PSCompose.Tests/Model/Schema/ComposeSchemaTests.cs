@@ -35,7 +35,7 @@ namespace PSCompose.Tests.Model.Schema
             new object[] { "services:\n  web: {image: x, stop_grace_period: 10}\n", "services.web.stop_grace_period must be a string" },
         };
 
-        private static YMap Parse(string yaml) => (YMap)YamlReader.ReadDocuments(yaml, "compose.yaml").Single();
+        internal static YMap Parse(string yaml) => (YMap)YamlReader.ReadDocuments(yaml, "compose.yaml").Single();
 
         [Theory]
         [MemberData(nameof(Invalid))]
@@ -68,6 +68,11 @@ namespace PSCompose.Tests.Model.Schema
             Assert.Contains("\"$id\": \"compose_spec.json\"", ComposeSchema.Text);
         }
 
+    }
+
+    /// <summary>The same invalid documents, checked against the reference binary's own messages.</summary>
+    public class ComposeSchemaEngineTests
+    {
         [EngineFact]
         public void MatchesReferenceBinary()
         {
@@ -76,11 +81,11 @@ namespace PSCompose.Tests.Model.Schema
             try
             {
                 string file = Path.Combine(dir, "compose.yaml");
-                foreach (object[] c in Invalid())
+                foreach (object[] c in ComposeSchemaTests.Invalid())
                 {
                     File.WriteAllText(file, (string)c[0]);
                     var reference = PSCompose.Testing.Docker.RunIn(dir, null, "compose", "-f", file, "config", "-q");
-                    var e = Assert.Throws<ComposeFileException>(() => ComposeSchema.Validate(Parse((string)c[0]), file));
+                    var e = Assert.Throws<ComposeFileException>(() => ComposeSchema.Validate(ComposeSchemaTests.Parse((string)c[0]), file));
                     Assert.Equal(reference.Stderr.Trim(), e.Message);
                 }
             }

@@ -131,6 +131,16 @@ namespace PSCompose.Tests.Model.Yaml
         }
 
         [Fact]
+        public void ResetBesideAMergeKey_LetsTheMergeKeyFillTheValue()
+        {
+            // docker compose 2.40.3 keeps the anchor's ports here: the !reset node is dropped before decoding.
+            var doc = (YMap)YamlReader.ReadDocuments("x: &b\n  ports: [\"80:80\"]\na:\n  <<: *b\n  ports: !reset []\n", "c.yaml").Single();
+            var ports = Assert.IsType<TaggedValue>(doc.Map("a")["ports"]);
+            Assert.Equal(TaggedValue.Override, ports.Tag);
+            Assert.Equal(new object[] { "80:80" }, (List<object>)ports.Value);
+        }
+
+        [Fact]
         public void ScannerFailureInsideAFlowSequence_IsASyntaxError()
         {
             // Found by the fuzz test: YamlDotNet's scanner throws InvalidOperationException here.

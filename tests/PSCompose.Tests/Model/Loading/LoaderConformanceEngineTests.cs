@@ -15,7 +15,7 @@ namespace PSCompose.Tests.Model.Loading
     /// The loaded model printed as `config --format json` against the reference `docker compose config` on the
     /// same files and environment (the expected side is the reference binary's output, never ours).
     /// </summary>
-    public class LoaderConformanceTests
+    public class LoaderConformanceEngineTests
     {
         public static readonly Dictionary<string, (string[] args, (string path, string content)[] files)> Fixtures =
             new Dictionary<string, (string[], (string, string)[])>

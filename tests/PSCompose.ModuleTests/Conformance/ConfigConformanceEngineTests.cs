@@ -15,7 +15,7 @@ namespace PSCompose.ModuleTests.Conformance
     /// as data, the config hashes exactly, the listing switches on a subset, and the rejection of invalid
     /// projects with the expected error id. Every difference is collected and reported at once.
     /// </summary>
-    public class ConfigConformanceTests
+    public class ConfigConformanceEngineTests
     {
         private static readonly (string Ours, string Reference)[] Listings =
         {
@@ -25,7 +25,7 @@ namespace PSCompose.ModuleTests.Conformance
 
         private readonly ITestOutputHelper output;
 
-        public ConfigConformanceTests(ITestOutputHelper output) => this.output = output;
+        public ConfigConformanceEngineTests(ITestOutputHelper output) => this.output = output;
 
         [EngineFact]
         public void Corpus_IsLargeEnoughAndEveryManifestIsUsable()

@@ -7,7 +7,7 @@ using Xunit;
 namespace PSCompose.Tests.Model.Serialization
 {
     /// <summary>End to end: PSCompose's loader + writers against `docker compose config` of the reference binary.</summary>
-    public class ConfigConformanceTests
+    public class SerializationConformanceEngineTests
     {
         public static IEnumerable<object[]> Projects()
         {

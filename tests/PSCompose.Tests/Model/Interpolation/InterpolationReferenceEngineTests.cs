@@ -17,7 +17,7 @@ namespace PSCompose.Tests.Model.Interpolation
     /// environment, and a .env file whose keys are echoed back through x- keys. Compose re-escapes "$" as "$$"
     /// in its output, so that is undone before comparing.
     /// </summary>
-    public class ReferenceConformanceTests
+    public class InterpolationReferenceEngineTests
     {
         private static readonly Dictionary<string, string> Env = new Dictionary<string, string>
         {

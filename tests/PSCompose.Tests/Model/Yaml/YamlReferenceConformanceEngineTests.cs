@@ -18,7 +18,7 @@ namespace PSCompose.Tests.Model.Yaml
     /// file, `docker compose config --format json` prints what compose-go decoded, and YamlReader must agree.
     /// (An empty sequence is left out: compose's JSON writer prints an empty extension list as null.)
     /// </summary>
-    public class YamlReferenceConformanceTests
+    public class YamlReferenceConformanceEngineTests
     {
         private static readonly string[] Snippets =
         {
