@@ -36,7 +36,8 @@ namespace PSCompose.Model.Canonical
                 case string single:
                     return Canonical(new List<object> { single }, path);
             }
-            return entries.Distinct().OrderBy(x => x, StringComparer.Ordinal).Cast<object>().ToList();
+            // A host → IPs map in compose-go: hosts sorted, each host's IPs in the order given, duplicates kept.
+            return entries.OrderBy(e => e.Substring(0, e.IndexOf('=')), StringComparer.Ordinal).Cast<object>().ToList();
         }
 
         private static void Add(List<string> entries, string host, string ips)
