@@ -72,7 +72,7 @@ namespace PSCompose.Model.Canonical
             switch (name)
             {
                 case "ports": return Ports(value, path);
-                case "extra_hosts": return HostsList.Canonical(value, path);
+                case "extra_hosts": return HostsList.Raw(value, path);
                 case "ssh": return Ssh(value, path);
                 case "gpus" when value is string:
                     return new List<object> { new YMap { ["count"] = -1L } };

@@ -40,6 +40,36 @@ namespace PSCompose.Model.Canonical
             return entries.OrderBy(e => e.Substring(0, e.IndexOf('=')), StringComparer.Ordinal).Cast<object>().ToList();
         }
 
+        /// <summary>
+        /// The form the loader keeps until the model is complete, as compose-go does: list entries exactly as
+        /// written ("host:ip" stays), a mapping as sorted "host=ip". Merges compare these raw strings.
+        /// </summary>
+        public static List<object> Raw(object value, string path)
+        {
+            switch (Coerce.Unwrap(value))
+            {
+                case List<object> list:
+                    Canonical(list, path); // validates every entry
+                    return list.Select(item => (object)(Coerce.String(item) ?? "")).ToList();
+                case string single:
+                    return Raw(new List<object> { single }, path);
+                default:
+                    return Canonical(value, path);
+            }
+        }
+
+        /// <summary>Every service's (and build's) extra_hosts in canonical form, once all files are merged.</summary>
+        public static void CanonicalizeServices(YMap services)
+        {
+            foreach (var entry in services ?? new YMap())
+            {
+                if (!(entry.Value is YMap service)) continue;
+                string path = "services." + entry.Key;
+                if (service["extra_hosts"] is List<object> hosts) service["extra_hosts"] = Canonical(hosts, path + ".extra_hosts");
+                if (service.Map("build")?["extra_hosts"] is List<object> buildHosts) service.Map("build")["extra_hosts"] = Canonical(buildHosts, path + ".build.extra_hosts");
+            }
+        }
+
         private static void Add(List<string> entries, string host, string ips)
         {
             foreach (string ip in ips.Split(','))

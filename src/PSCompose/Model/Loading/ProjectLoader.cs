@@ -47,6 +47,8 @@ namespace PSCompose.Model.Loading
                 root = LoaderStages.Normalize(root, name, environment) ?? root;
             }
             root.Remove("name");
+            // Kept as written while files merge (compose-go compares the raw strings); canonical from here on.
+            Canonical.HostsList.CanonicalizeServices(root.Map("services"));
 
             var disabled = new YMap();
             var profiles = setup.Profiles;
@@ -54,10 +56,10 @@ namespace PSCompose.Model.Loading
             Consistency.Check(root, disabled);
             // env_file is read for every enabled service (a missing one fails even if not selected), then for
             // the services a name enabled; a service left disabled is never read.
-            if (options.ResolveEnvironment) ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
             var selected = options.Services ?? new string[0];
             profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
-            if (options.ResolveEnvironment) ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory);
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
             ServiceSelection.SelectServices(root, disabled, selected.ToList());
             ServiceSelection.PruneUnusedResources(root);
 

@@ -33,46 +33,58 @@ namespace PSCompose.Model.Loading
             }
         }
 
-        /// <summary>Merges every env_file of the given services into their environment; explicit values win.</summary>
-        public static void ResolveEnvFiles(YMap services, IDictionary<string, string> projectEnvironment, string workingDir)
+        /// <summary>
+        /// Merges every env_file of the given services into their environment and every label_file into their
+        /// labels; explicit values win. Without environment resolution only label files are merged, as Compose does.
+        /// </summary>
+        public static void ResolveEnvFiles(YMap services, IDictionary<string, string> projectEnvironment, string workingDir, bool resolveEnvironment = true)
         {
             foreach (var entry in services.ToList())
             {
                 if (!(entry.Value is YMap service) || !(service.ContainsKey("env_file") || service.ContainsKey("label_file"))) continue;
-                var environment = AsMapping(service["environment"]);
-                FillFrom(environment, projectEnvironment);
-                if (service["env_file"] is List<object> envFiles)
-                {
-                    var fromFiles = new YMap();
-                    foreach (var envFile in envFiles)
-                    {
-                        string Lookup(string key)
-                        {
-                            if (projectEnvironment.TryGetValue(key, out string v)) return v;
-                            return environment[key] as string;
-                        }
-                        foreach (var kv in ReadMappingFile(envFile, Lookup, "env file", workingDir)) fromFiles[kv.Key] = kv.Value;
-                    }
-                    foreach (var kv in environment) fromFiles[kv.Key] = kv.Value;
-                    environment = fromFiles;
-                    service.Remove("env_file");
-                }
-                if (environment.Count > 0 || service.ContainsKey("environment")) service["environment"] = environment;
+                if (resolveEnvironment) MergeEnvFiles(service, projectEnvironment, workingDir);
+                MergeLabelFiles(service, workingDir);
+            }
+        }
 
-                if (service["label_file"] is List<object> labelFiles)
+        private static void MergeEnvFiles(YMap service, IDictionary<string, string> projectEnvironment, string workingDir)
+        {
+            var environment = AsMapping(service["environment"]);
+            FillFrom(environment, projectEnvironment);
+            if (service["env_file"] is List<object> envFiles)
+            {
+                var fromFiles = new YMap();
+                foreach (var envFile in envFiles)
                 {
-                    var labels = new YMap();
-                    foreach (var labelFile in labelFiles)
+                    string Lookup(string key)
                     {
-                        foreach (var kv in ReadMappingFile(labelFile, _ => null, "label file", workingDir)) labels[kv.Key] = kv.Value;
+                        if (projectEnvironment.TryGetValue(key, out string v)) return v;
+                        return environment[key] as string;
                     }
-                    if (service["labels"] is YMap explicitLabels)
-                    {
-                        foreach (var kv in explicitLabels) labels[kv.Key] = kv.Value;
-                    }
-                    service["labels"] = labels;
-                    service.Remove("label_file");
+                    foreach (var kv in ReadMappingFile(envFile, Lookup, "env file", workingDir)) fromFiles[kv.Key] = kv.Value;
                 }
+                foreach (var kv in environment) fromFiles[kv.Key] = kv.Value;
+                environment = fromFiles;
+                service.Remove("env_file");
+            }
+            if (environment.Count > 0 || service.ContainsKey("environment")) service["environment"] = environment;
+        }
+
+        private static void MergeLabelFiles(YMap service, string workingDir)
+        {
+            if (service["label_file"] is List<object> labelFiles)
+            {
+                var labels = new YMap();
+                foreach (var labelFile in labelFiles)
+                {
+                    foreach (var kv in ReadMappingFile(labelFile, _ => null, "label file", workingDir)) labels[kv.Key] = kv.Value;
+                }
+                if (service["labels"] is YMap explicitLabels)
+                {
+                    foreach (var kv in explicitLabels) labels[kv.Key] = kv.Value;
+                }
+                service["labels"] = labels;
+                service.Remove("label_file");
             }
         }
 
