@@ -100,10 +100,15 @@ namespace PSCompose.Cmdlets
                 }
                 catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
                 {
+                    // Give the work a bounded moment to undo half-done engine changes (temp-named containers)
+                    // before the engine client it uses is disposed.
+                    task.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CleanupGrace);
                     throw new PipelineStoppedException();
                 }
             }
         }
+
+        private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(30);
 
         /// <summary>Turns PSCompose's exceptions into terminating ErrorRecords; lets PowerShell's own pass.</summary>
         private void Guard(Action action)

@@ -116,27 +116,12 @@ namespace PSCompose.Cmdlets
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
             var context = new ExecutionContext { Project = model, Compatibility = request.Compatibility };
-            var finished = new System.Threading.Tasks.TaskCompletionSource<bool>();
-            try
+            Stream(async (queue, ct) =>
             {
-                Stream(async (queue, ct) =>
-                {
-                    try
-                    {
-                        context.Warn = message => queue.Post(() => WriteWarning(message));
-                        context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
-                        failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
-                    }
-                    finally { finished.TrySetResult(true); }
-                });
-            }
-            catch (PipelineStoppedException)
-            {
-                // Stream gives up on Ctrl+C at once; let the executor remove unfinished replacement containers
-                // before the engine client is disposed.
-                finished.Task.Wait(TimeSpan.FromSeconds(30));
-                throw;
-            }
+                context.Warn = message => queue.Post(() => WriteWarning(message));
+                context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
+            });
             reporter.Complete();
             foreach (OperationFailure failure in failures)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
