@@ -7,10 +7,10 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 
-Get-ComposeVersion
+Get-ComposeVersion | Out-Host
 
 # Build the web image, start redis, wait for it to be healthy, start web.
-Invoke-ComposeUp -Path $PSScriptRoot -Build -Wait -WaitTimeout 120
+Invoke-ComposeUp -Path $PSScriptRoot -Build -Wait -WaitTimeout 120 | Out-Host
 
 # Flask needs a moment after its container starts before it listens.
 $client = [System.Net.Http.HttpClient]::new()
@@ -27,7 +27,7 @@ foreach ($attempt in 1..60) {
 if ($null -eq $page) { throw 'The counter page did not answer on http://127.0.0.1:8000/ within 30 seconds.' }
 $page.TrimEnd()
 
-Get-ComposeProject -Name counter
+Get-ComposeProject -Name counter | Out-Host
 
 if (-not $KeepRunning) {
     Invoke-ComposeDown -Path $PSScriptRoot -Confirm:$false | Out-Null

@@ -28,9 +28,12 @@ namespace PSCompose.Host
     internal sealed class ConsoleUI : PSHostUserInterface
     {
         public override PSHostRawUserInterface RawUI { get; } = new ConsoleRawUI();
-        public override void Write(string value) => Console.Write(value);
-        public override void Write(ConsoleColor fg, ConsoleColor bg, string value) => Console.Write(value);
-        public override void WriteLine(string value) => Console.WriteLine(value);
+        // The formatter styles headers with VT escapes; a plain console host strips them, and so does this one.
+        private static readonly System.Text.RegularExpressions.Regex Escapes = new System.Text.RegularExpressions.Regex("\x1b\\[[0-9;]*m");
+        private static string Plain(string value) => value == null ? null : Escapes.Replace(value, "");
+        public override void Write(string value) => Console.Write(Plain(value));
+        public override void Write(ConsoleColor fg, ConsoleColor bg, string value) => Console.Write(Plain(value));
+        public override void WriteLine(string value) => Console.WriteLine(Plain(value));
         public override void WriteErrorLine(string value) => Console.Error.WriteLine(value);
         public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + message);
         public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + message);

@@ -36,8 +36,6 @@ namespace PSCompose.Host
                 using (PowerShell ps = PowerShell.Create())
                 {
                     ps.Runspace = runspace;
-                    ps.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-                    ps.Commands.Clear();
 
                     Console.CancelKeyPress += (s, e) => { e.Cancel = true; ps.BeginStop(null, null); };
                     ps.AddCommand(script);
