@@ -64,14 +64,7 @@ namespace PSCompose.Execution
             {
                 bool ready = true;
                 foreach (ObservedContainer c in project.Containers(service))
-                {
-                    EngineContainerDetails d = await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false);
-                    if (d.Status == ContainerStates.Exited || d.Status == ContainerStates.Dead)
-                        throw new ComposeException("ServiceExited", ErrorCategory.InvalidResult, $"container {d.Name} exited ({d.ExitCode})", service);
-                    if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
-                        throw new ComposeException("ServiceUnhealthy", ErrorCategory.InvalidResult, $"container {d.Name} is unhealthy", service);
-                    ready &= d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
-                }
+                    ready &= ServiceWaiter.RunningOrHealthy(await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false), service);
                 if (ready) return;
                 await Task.Delay(DependencyWaiter.PollInterval, ct).ConfigureAwait(false);
             }

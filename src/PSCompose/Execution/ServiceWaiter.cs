@@ -40,6 +40,16 @@ namespace PSCompose.Execution
             }
         }
 
+        /// <summary>True when running (and healthy, with a healthcheck); throws once the container exited or is unhealthy.</summary>
+        internal static bool RunningOrHealthy(EngineContainerDetails d, string service)
+        {
+            if (d.Status == ContainerStates.Exited || d.Status == ContainerStates.Dead)
+                throw new ComposeException("ServiceExited", ErrorCategory.InvalidResult, $"container {d.Name} exited ({d.ExitCode})", service);
+            if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
+                throw new ComposeException("ServiceUnhealthy", ErrorCategory.InvalidResult, $"container {d.Name} is unhealthy", service);
+            return d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
+        }
+
         private static async Task RunningOrHealthyAsync(IEngineClient engine, string project, string service, CancellationToken ct)
         {
             while (true)
@@ -50,14 +60,7 @@ namespace PSCompose.Execution
                 }, true, ct).ConfigureAwait(false);
                 bool ready = containers.Count > 0;
                 foreach (EngineContainer c in containers)
-                {
-                    EngineContainerDetails d = await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false);
-                    if (d.Status == ContainerStates.Exited || d.Status == ContainerStates.Dead)
-                        throw new ComposeException("ServiceExited", ErrorCategory.InvalidResult, $"container {d.Name} exited ({d.ExitCode})", service);
-                    if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
-                        throw new ComposeException("ServiceUnhealthy", ErrorCategory.InvalidResult, $"container {d.Name} is unhealthy", service);
-                    ready &= d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
-                }
+                    ready &= RunningOrHealthy(await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false), service);
                 if (ready) return;
                 await Task.Delay(DependencyWaiter.PollInterval, ct).ConfigureAwait(false);
             }
