@@ -16,7 +16,6 @@ namespace PSCompose.Tests.Engine
 {
     public class ContainerEngineTests
     {
-        private const string Busybox = "pscompose/busybox:latest";
         private static readonly CancellationToken None = CancellationToken.None;
 
         [EngineFact]

@@ -1,3 +1,4 @@
+using PSCompose.Common;
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -11,6 +11,9 @@ namespace PSCompose.Tests.Engine
     /// <summary>Connects to the engine the way the cmdlets do, and reads back state through the docker CLI.</summary>
     internal static class EngineTestSupport
     {
+        /// <summary>The local busybox image .ci/setup-machine.sh builds; nothing is pulled.</summary>
+        public const string Busybox = "pscompose/busybox:latest";
+
         public static DockerEngineClient Connect()
         {
             EngineEndpoint endpoint = EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, OperatingSystem.IsWindows());

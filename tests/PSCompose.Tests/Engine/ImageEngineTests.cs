@@ -15,7 +15,6 @@ namespace PSCompose.Tests.Engine
 {
     public class ImageEngineTests : IDisposable
     {
-        private const string Busybox = "pscompose/busybox:latest";
         private static readonly CancellationToken None = CancellationToken.None;
         private readonly string dir = Path.Combine(Path.GetTempPath(), Unique("psc-build"));
 

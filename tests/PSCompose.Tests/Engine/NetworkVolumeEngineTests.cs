@@ -13,7 +13,6 @@ namespace PSCompose.Tests.Engine
 {
     public class NetworkVolumeEngineTests
     {
-        private const string Busybox = "pscompose/busybox:latest";
         private static readonly CancellationToken None = CancellationToken.None;
 
         [EngineFact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PSCompose.Common;
 
 namespace PSCompose.Model.Canonical
 {
@@ -9,28 +10,6 @@ namespace PSCompose.Model.Canonical
     /// </summary>
     internal static class PathUtil
     {
-        /// <summary>path.Clean: lexical cleanup of a '/'-separated path.</summary>
-        public static string CleanSlash(string path)
-        {
-            if (string.IsNullOrEmpty(path)) return ".";
-            bool rooted = path[0] == '/';
-            var parts = new List<string>();
-            foreach (string part in path.Split('/'))
-            {
-                if (part.Length == 0 || part == ".") continue;
-                if (part == "..")
-                {
-                    if (parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
-                    else if (!rooted) parts.Add("..");
-                    continue;
-                }
-                parts.Add(part);
-            }
-            string joined = string.Join("/", parts);
-            if (rooted) return "/" + joined;
-            return joined.Length == 0 ? "." : joined;
-        }
-
         public static bool IsWindowsStyle(string path) =>
             !string.IsNullOrEmpty(path) && (path.IndexOf('\\') >= 0 || (path.Length >= 2 && char.IsLetter(path[0]) && path[1] == ':'));
 
@@ -55,11 +34,11 @@ namespace PSCompose.Model.Canonical
                 string prefix = "";
                 if (joined.Length >= 2 && char.IsLetter(joined[0]) && joined[1] == ':') { prefix = joined.Substring(0, 2); joined = joined.Substring(2); }
                 else if (joined.StartsWith("\\\\", StringComparison.Ordinal)) { prefix = "\\"; joined = joined.Substring(1); }
-                string cleaned = CleanSlash(joined.Replace('\\', '/')).Replace('/', '\\');
+                string cleaned = GoPath.Clean(joined.Replace('\\', '/')).Replace('/', '\\');
                 return prefix + cleaned;
             }
-            if (string.IsNullOrEmpty(baseDir)) return CleanSlash(path);
-            return CleanSlash(baseDir + "/" + path);
+            if (string.IsNullOrEmpty(baseDir)) return GoPath.Clean(path);
+            return GoPath.Clean(baseDir + "/" + path);
         }
 
         /// <summary>An absolute path: kept as it is when already absolute, else joined to the base directory.</summary>

@@ -1,3 +1,4 @@
+using PSCompose.Common;
 using System;
 using System.Text;
 
@@ -91,6 +92,6 @@ namespace PSCompose.Model.Canonical
         }
 
         /// <summary>Go's path.Clean, for container paths.</summary>
-        public static string CleanTarget(string target) => string.IsNullOrEmpty(target) ? target : PathUtil.CleanSlash(target);
+        public static string CleanTarget(string target) => string.IsNullOrEmpty(target) ? target : GoPath.Clean(target);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PSCompose.Engine.Build
+namespace PSCompose.Common
 {
     /// <summary>Go's path.Clean / path.Dir / filepath.Match syntax check, on slash-separated paths.</summary>
     internal static class GoPath
