@@ -180,24 +180,19 @@ Describe 'Get-ComposeConfig next to docker compose config' {
         finally { Remove-Item Env:GREETING }
     }
 
-    It 'stops on a required variable with ComposeVariableRequired naming the variable' {
-        $bad = New-ScenarioProject -Theme badvar -Yaml "services:`n  web:`n    image: `${PSC_PESTER_UNSET:?must be set}`n"
+    It 'stops on <Case> with <ErrorId>, the file as target, catchable with -ErrorAction Stop' -ForEach @(
+        @{ Case = 'a required variable that is unset'; ErrorId = 'ComposeVariableRequired'; Message = 'PSC_PESTER_UNSET'
+           Yaml = "services:`n  web:`n    image: `${PSC_PESTER_UNSET:?must be set}`n" }
+        @{ Case = 'a YAML syntax error'; ErrorId = 'ComposeYamlSyntax'; Message = "did not find expected ','"
+           Yaml = "services:`n  web:`n    image: [unclosed`n" }
+    ) {
+        $bad = New-ScenarioProject -Theme bad -Yaml $Yaml
         try {
             $caught = $null
             try { Get-ComposeConfig -Path $bad.Dir -ErrorAction Stop } catch { $caught = $_ }
-            $caught.FullyQualifiedErrorId | Should -BeLike 'ComposeVariableRequired,*'
-            $caught.Exception.Message | Should -Match 'PSC_PESTER_UNSET'
-        }
-        finally { Remove-Item -Recurse -Force $bad.Dir }
-    }
-
-    It 'stops on a YAML syntax error with ComposeYamlSyntax and the file as target' {
-        $bad = New-ScenarioProject -Theme badyaml -Yaml "services:`n  web:`n    image: [unclosed`n"
-        try {
-            $caught = $null
-            try { Get-ComposeConfig -Path $bad.Dir -ErrorAction Stop } catch { $caught = $_ }
-            $caught.FullyQualifiedErrorId | Should -BeLike 'ComposeYamlSyntax,*'
+            $caught.FullyQualifiedErrorId | Should -Be "$ErrorId,PSCompose.Cmdlets.GetComposeConfigCommand"
             $caught.TargetObject | Should -Be $bad.File
+            $caught.Exception.Message | Should -Match $Message
         }
         finally { Remove-Item -Recurse -Force $bad.Dir }
     }
