@@ -185,6 +185,15 @@ $Sleeper
     }
     AfterAll { $R | Remove-ScenarioProject }
 
+    It 'fails Invoke-ComposeUp -Wait on the unhealthy service with ServiceUnhealthy and the message up --wait gives' {
+        $caught = Catch { Invoke-ComposeUp -Path $R.Dir -Wait -WaitTimeout 60 -ErrorAction Stop }
+        $caught.FullyQualifiedErrorId | Should -Be 'ServiceUnhealthy,PSCompose.Cmdlets.InvokeComposeUpCommand'
+        $caught.TargetObject | Should -Be 'web'
+        $reference = docker compose --project-directory $R.Dir up -d --wait --wait-timeout 60 2>&1 | Select-Object -Last 1
+        $LASTEXITCODE | Should -Not -Be 0
+        $caught.Exception.Message | Should -Be "$reference"
+    }
+
     It 'restarts exactly the unhealthy service: Get-ComposeService | Where-Object Health -eq unhealthy | Restart-ComposeService' {
         $web, $db = (StartedAt $R.Name web), (StartedAt $R.Name db)
         Push-Location $R.Dir
