@@ -74,7 +74,8 @@ namespace PSCompose.Execution
         {
             var states = containers.Select(c => c.Health).Where(h => h.Length > 0).ToList();
             if (states.Count == 0) return "";
-            if (states.Count == containers.Length && states.All(h => h == "healthy")) return "healthy";
+            // One state shared by every container is that word, so Where-Object Health -eq unhealthy works.
+            if (states.Count == containers.Length && states.Distinct().Count() == 1) return states[0];
             return ProjectList.CombinedStatus(states);
         }
 

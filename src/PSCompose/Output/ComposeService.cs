@@ -19,7 +19,7 @@ namespace PSCompose
         /// <summary>Container states with counts, e.g. running(2), exited(1); empty when no container exists.</summary>
         public string State { get; set; }
 
-        /// <summary>healthy when every container is healthy; otherwise the states seen, e.g. starting(1), healthy(1).</summary>
+        /// <summary>The health every container shares (healthy, unhealthy, starting); otherwise the states seen, e.g. starting(1), healthy(1).</summary>
         public string Health { get; set; }
 
         public string[] Ports { get; set; }
