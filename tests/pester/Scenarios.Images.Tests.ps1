@@ -33,7 +33,7 @@ services:
 
 AfterAll {
     $I | Remove-ScenarioProject
-    docker rmi "$Repo/app:1" "$Repo/base:1" 2>&1 | Out-Null
+    docker rmi "$Repo/app:1" "$Repo/base:1" "$Repo/base:2" 2>&1 | Out-Null
 }
 
 Describe 'New-ComposeImage (Build-ComposeImage)' {
@@ -70,6 +70,7 @@ Describe 'Request-ComposeImage (Pull-ComposeImage)' {
     It 'pulls the newer image pushed under the same tag, so that pull then up updates a service' {
         $newer = "FROM pscompose/busybox:latest`nLABEL psc.pester.version=2" | docker build -q -t "$Repo/base:1" -
         docker push "$Repo/base:1" 2>&1 | Out-Null
+        docker tag $newer "$Repo/base:2"   # a tag of our own, so that AfterAll removes the image whatever happens
         docker tag pscompose/busybox:latest "$Repo/base:1"   # the engine keeps the old content under the tag
         Request-ComposeImage plain -Path $I.Dir | Out-Null
         LocalImageId "$Repo/base:1" | Should -Be $newer -Because 'docker compose pull pulls an image that is present (pull_policy unset)'
