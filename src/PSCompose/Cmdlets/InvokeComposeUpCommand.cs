@@ -104,6 +104,15 @@ namespace PSCompose.Cmdlets
         [ValidateRange(0, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>
+        /// Answer yes to Compose's question "Volume ... exists but doesn't match configuration in compose file.
+        /// Recreate (data will be lost)?" for every diverged volume, like docker compose up -y. Without it the
+        /// question is asked per volume; a host that cannot ask gets an error naming the volume and nothing changes.
+        /// </summary>
+        [Parameter]
+        [Alias("Yes")]
+        public SwitchParameter Force { get; set; }
+
         private readonly List<string> services = new List<string>();
 
         protected override void ProcessCompose()
@@ -122,6 +131,8 @@ namespace PSCompose.Cmdlets
             string plan = PlanTranscript.Format(runner.ImagePlan) + PlanTranscript.Format(runner.ContainerPlan);
             if (!ShouldProcess($"project {model.Name}", "Converge with the plan:" + Environment.NewLine + (plan.Length > 0 ? plan : "(nothing to do)")))
                 return;
+
+            ConfirmVolumeRecreates(runner.ContainerPlan.DivergedVolumes, request);
 
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
@@ -142,6 +153,36 @@ namespace PSCompose.Cmdlets
             foreach (ComposeService service in ProjectStatusReader.Services(model.Name, containers, model))
                 if (selected.Contains(service.Name)) WriteObject(service);
         }
+
+        /// <summary>Compose's question for each diverged volume, asked on the pipeline thread before anything changes.</summary>
+        private void ConfirmVolumeRecreates(IEnumerable<DivergedVolume> volumes, UpRequest request)
+        {
+            bool yesToAll = false, noToAll = false;
+            foreach (DivergedVolume volume in volumes)
+            {
+                if (Force || Ask(volume, ref yesToAll, ref noToAll)) request.RecreateVolumes.Add(volume.Name);
+                else WriteWarning($"Volume \"{volume.Name}\" kept as it is, though it does not match the compose file: recreating it was declined.");
+            }
+        }
+
+        private bool Ask(DivergedVolume volume, ref bool yesToAll, ref bool noToAll)
+        {
+            if (Host?.UI == null) throw NotConfirmed(volume, null);
+            try
+            {
+                return ShouldContinue(volume.Question, "Invoke-ComposeUp", ref yesToAll, ref noToAll);
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException || e is NotSupportedException)
+            {
+                throw NotConfirmed(volume, e);
+            }
+        }
+
+        private static ComposeException NotConfirmed(DivergedVolume volume, Exception inner) =>
+            new ComposeException("VolumeRecreateNotConfirmed", ErrorCategory.InvalidOperation,
+                $"Volume \"{volume.Name}\" exists but doesn't match configuration in compose file, and this host cannot ask whether to " +
+                "recreate it (data will be lost). Nothing was changed: run again with -Force to recreate it, or restore its configuration.",
+                volume.Name, inner);
 
         private UpRequest Request(ProjectModel model)
         {

@@ -79,6 +79,7 @@ namespace PSCompose.Execution
             options.RemoveOrphans = request.RemoveOrphans;
             options.Scale = new Dictionary<string, int>(request.Scale);
             options.Timeout = request.Timeout;
+            options.RecreateVolumes = new HashSet<string>(request.RecreateVolumes);
             return options;
         }
 
