@@ -129,6 +129,9 @@ namespace PSCompose.Cmdlets
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
 
             string plan = PlanTranscript.Format(runner.ImagePlan) + PlanTranscript.Format(runner.ContainerPlan);
+            foreach (DivergedVolume volume in runner.ContainerPlan.DivergedVolumes)
+                plan += $"volume {volume.Name}: config diverged; recreating it (data lost) is " +
+                        (Force ? "confirmed by -Force" : "asked before anything changes") + Environment.NewLine;
             if (!ShouldProcess($"project {model.Name}", "Converge with the plan:" + Environment.NewLine + (plan.Length > 0 ? plan : "(nothing to do)")))
                 return;
 

@@ -54,6 +54,11 @@ namespace PSCompose.ModuleTests.Up
             UpProject.AssertSameIds(before, p.ContainerIds());
             Assert.Equal("1", VolumeLabel(p));
 
+            // -WhatIf asks nothing and says the question will come.
+            var whatIf = new RecordingHost();
+            UpWith(p, whatIf, "-WhatIf").AssertNoErrors();
+            Assert.Contains($"volume {p.Name}_data: config diverged", whatIf.Text);
+
             // A host that cannot prompt: an error naming the volume, and nothing changed.
             RunResult cannotAsk = UpWith(p, new RecordingHost());
             ErrorRecord error = Assert.Single(cannotAsk.Errors);
