@@ -18,6 +18,34 @@ namespace PSCompose.Cmdlets
     /// </summary>
     public abstract class ComposeLifecycleCmdlet : ComposeProjectCmdlet
     {
+        /// <summary>
+        /// From the pipeline: a service name, a ComposeService, a ComposeContainer (its service) or a ComposeProject
+        /// (every service of that project, found by its labels).
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
+        private string commandLineProjectName;
+        private bool namesFromCommandLine;
+
+        protected override void BeginCompose()
+        {
+            commandLineProjectName = ProjectName;
+            namesFromCommandLine = MyInvocation.BoundParameters.ContainsKey("Name");
+        }
+
+        /// <summary>
+        /// The services the current pipeline record names (null: every service), given what -Name holds now; sets
+        /// ProjectName to the record's project, or back to the command line's when the record names none.
+        /// </summary>
+        internal string[] PipedServices(string[] name)
+        {
+            PipelineInput input = PipelineInput.From(InputObject, name, namesFromCommandLine);
+            if (input.Project != null) ProjectName = input.Project;
+            else if (InputObject != null && !input.BoundProjectName) ProjectName = commandLineProjectName;
+            return input.Services;
+        }
+
         /// <summary>True when the compose file is read; false for labels alone.</summary>
         internal bool LoadsComposeFile => File != null || Path != null || ProjectName == null;
 

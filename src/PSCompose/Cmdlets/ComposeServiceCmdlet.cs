@@ -14,7 +14,7 @@ namespace PSCompose.Cmdlets
     /// </summary>
     public abstract class ComposeServiceCmdlet : ComposeLifecycleCmdlet
     {
-        /// <summary>Services to act on; default all.</summary>
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service", "ServiceName")]
         [ValidateNotNullOrEmpty]
@@ -24,10 +24,11 @@ namespace PSCompose.Cmdlets
 
         protected sealed override void ProcessCompose()
         {
+            string[] names = PipedServices(Name);
             ServiceRequest request = requests.FirstOrDefault(r => r.ProjectName == ProjectName);
             if (request == null) requests.Add(request = new ServiceRequest { ProjectName = ProjectName });
-            if (Name == null) request.All = true;
-            else request.Names.AddRange(Name.Where(n => !request.Names.Contains(n)));
+            if (names == null) request.All = true;
+            else request.Names.AddRange(names.Where(n => !request.Names.Contains(n)));
         }
 
         protected sealed override void EndCompose()
@@ -37,6 +38,13 @@ namespace PSCompose.Cmdlets
                 ProjectName = request.ProjectName;
                 IReadOnlyList<string> named = request.All ? new string[0] : (IReadOnlyList<string>)request.Names;
                 LifecycleProject project = ResolveProject(named);
+                if (MissingProjectIsError && project.FromLabels && project.Observed.Containers.Count == 0)
+                {
+                    // docker compose -p x start: "no container found for project", the only lifecycle verb that fails.
+                    WriteComposeError(new ComposeException("ComposeProjectNotFound", ErrorCategory.ObjectNotFound,
+                        $"no container found for project \"{project.Name}\": not found", project.Name));
+                    continue;
+                }
                 List<string> known = UnknownServicesAreErrors ? KnownServices(project, named) : named.Where(project.HasService).ToList();
                 if (named.Count > 0 && known.Count == 0)
                 {
@@ -47,6 +55,9 @@ namespace PSCompose.Cmdlets
                 Act(project, known);
             }
         }
+
+        /// <summary>True when a project with no container at all is an error rather than nothing to do (start).</summary>
+        internal virtual bool MissingProjectIsError => false;
 
         /// <summary>False for down from labels: a service already removed cannot be told from a typo, so Compose lets it pass.</summary>
         internal virtual bool UnknownServicesAreErrors => true;

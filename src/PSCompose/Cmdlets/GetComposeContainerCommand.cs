@@ -42,12 +42,13 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            ProjectModel model = ResolveModel(ExactNames(Name), out string project);
+            string[] names = PipedServices(Name);
+            ProjectModel model = ResolveModel(ExactNames(names), out string project);
             // Everything is listed so that a service whose containers are all stopped is still known.
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, project, null, true, true, ct));
             IEnumerable<string> known = (model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(c => c.Service));
-            HashSet<string> selected = MatchServices(known, Name, project, model == null);
+            HashSet<string> selected = MatchServices(known, names, project, model == null);
 
             bool all = All || Status != null;
             var states = new HashSet<string>((Status ?? new string[0]).Select(s => s.ToLowerInvariant()));

@@ -32,11 +32,12 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            ProjectModel model = ResolveModel(ExactNames(Name), out string project);
+            string[] names = PipedServices(Name);
+            ProjectModel model = ResolveModel(ExactNames(names), out string project);
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, project, null, true, false, ct));
             List<ComposeService> services = ProjectStatusReader.Services(project, containers, model).ToList();
-            HashSet<string> selected = MatchServices(services.Select(s => s.Name), Name, project, model == null);
+            HashSet<string> selected = MatchServices(services.Select(s => s.Name), names, project, model == null);
             foreach (ComposeService service in services)
                 if (selected.Contains(service.Name)) WriteObject(service);
         }

@@ -35,6 +35,10 @@ namespace PSCompose.Cmdlets
         [Alias("Service")]
         public string[] Name { get; set; }
 
+        /// <summary>From the pipeline: a service name, a ComposeService or a ComposeContainer (its service).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
         /// <summary>Build images before starting containers.</summary>
         [Parameter]
         public SwitchParameter Build { get; set; }
@@ -73,7 +77,12 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter RemoveOrphans { get; set; }
 
-        /// <summary>Replica counts by service, e.g. @{ web = 3 }.</summary>
+        /// <summary>
+        /// Replica counts by service, e.g. @{ web = 3 }. Each key must be a service of the project and each count a
+        /// whole number from 0 to 10000 (the bound also applies to scale/deploy.replicas in the file: every replica
+        /// is a planned operation and a container, so a typo such as [int]::MaxValue must fail instead of planning
+        /// until memory runs out).
+        /// </summary>
         [Parameter]
         public Hashtable Scale { get; set; }
 
@@ -81,7 +90,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Maximum seconds to wait with -Wait.</summary>
+        /// <summary>Maximum seconds to wait with -Wait; 0 (the default) means no limit, as with docker compose --wait-timeout.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int WaitTimeout { get; set; }
@@ -95,23 +104,38 @@ namespace PSCompose.Cmdlets
         [ValidateRange(0, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>
+        /// Answer yes to Compose's question "Volume ... exists but doesn't match configuration in compose file.
+        /// Recreate (data will be lost)?" for every diverged volume, like docker compose up -y. Without it the
+        /// question is asked per volume; a host that cannot ask gets an error naming the volume and nothing changes.
+        /// </summary>
+        [Parameter]
+        [Alias("Yes")]
+        public SwitchParameter Force { get; set; }
+
         private readonly List<string> services = new List<string>();
 
         protected override void ProcessCompose()
         {
-            if (Name != null) services.AddRange(Name);
+            string[] names = PipelineInput.From(InputObject, Name, MyInvocation.BoundParameters.ContainsKey(nameof(Name))).Services;
+            if (names != null) services.AddRange(names.Where(n => !services.Contains(n)));
         }
 
         protected override void EndCompose()
         {
-            UpRequest request = Request();
             ProjectModel model = LoadProject(services);
+            UpRequest request = Request(model);
             var runner = new UpRunner(Engine, model, request);
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
 
             string plan = PlanTranscript.Format(runner.ImagePlan) + PlanTranscript.Format(runner.ContainerPlan);
+            foreach (DivergedVolume volume in runner.ContainerPlan.DivergedVolumes)
+                plan += $"volume {volume.Name}: config diverged; recreating it (data lost) is " +
+                        (Force ? "confirmed by -Force" : "asked before anything changes") + Environment.NewLine;
             if (!ShouldProcess($"project {model.Name}", "Converge with the plan:" + Environment.NewLine + (plan.Length > 0 ? plan : "(nothing to do)")))
                 return;
+
+            ConfirmVolumeRecreates(runner.ContainerPlan.DivergedVolumes, request);
 
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
@@ -133,7 +157,37 @@ namespace PSCompose.Cmdlets
                 if (selected.Contains(service.Name)) WriteObject(service);
         }
 
-        private UpRequest Request()
+        /// <summary>Compose's question for each diverged volume, asked on the pipeline thread before anything changes.</summary>
+        private void ConfirmVolumeRecreates(IEnumerable<DivergedVolume> volumes, UpRequest request)
+        {
+            bool yesToAll = false, noToAll = false;
+            foreach (DivergedVolume volume in volumes)
+            {
+                if (Force || Ask(volume, ref yesToAll, ref noToAll)) request.RecreateVolumes.Add(volume.Name);
+                else WriteWarning($"Volume \"{volume.Name}\" kept as it is, though it does not match the compose file: recreating it was declined.");
+            }
+        }
+
+        private bool Ask(DivergedVolume volume, ref bool yesToAll, ref bool noToAll)
+        {
+            if (Host?.UI == null) throw NotConfirmed(volume, null);
+            try
+            {
+                return ShouldContinue(volume.Question, "Invoke-ComposeUp", ref yesToAll, ref noToAll);
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException || e is NotSupportedException)
+            {
+                throw NotConfirmed(volume, e);
+            }
+        }
+
+        private static ComposeException NotConfirmed(DivergedVolume volume, Exception inner) =>
+            new ComposeException("VolumeRecreateNotConfirmed", ErrorCategory.InvalidOperation,
+                $"Volume \"{volume.Name}\" exists but doesn't match configuration in compose file, and this host cannot ask whether to " +
+                "recreate it (data will be lost). Nothing was changed: run again with -Force to recreate it, or restore its configuration.",
+                volume.Name, inner);
+
+        private UpRequest Request(ProjectModel model)
         {
             if (Build && NoBuild) throw Conflict("-Build and -NoBuild");
             if (ForceRecreate && NoRecreate) throw Conflict("-ForceRecreate and -NoRecreate");
@@ -150,24 +204,26 @@ namespace PSCompose.Cmdlets
                 RenewAnonVolumes = RenewAnonVolumes,
                 NoDeps = NoDeps,
                 RemoveOrphans = RemoveOrphans || EnvironmentFlag("COMPOSE_REMOVE_ORPHANS"),
-                Scale = ScaleOverrides(),
+                Scale = ScaleOverrides(model),
                 NoStart = NoStart,
                 Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null,
                 Wait = Wait,
-                WaitTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(WaitTimeout)) ? TimeSpan.FromSeconds(WaitTimeout) : (TimeSpan?)null,
+                WaitTimeout = ServiceWaiter.Timeout(WaitTimeout),
                 Compatibility = BuildLoadOptions().Compatibility,
             };
         }
 
-        private IDictionary<string, int> ScaleOverrides()
+        /// <summary>-Scale, checked before any planning: known services only (as Compose's "no such service"), bounded counts.</summary>
+        private IDictionary<string, int> ScaleOverrides(ProjectModel model)
         {
             var scale = new Dictionary<string, int>();
             if (Scale == null) return scale;
             foreach (DictionaryEntry e in Scale)
             {
-                if (!int.TryParse(Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture), out int n) || n < 0)
-                    throw new ComposeException("ScaleInvalid", ErrorCategory.InvalidArgument, $"-Scale {e.Key}={e.Value}: the replica count must be a whole number >= 0.", e.Key);
-                scale[Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)] = n;
+                string service = Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture);
+                if (!model.Services.ContainsKey(service))
+                    throw new ComposeException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"-Scale: no such service: {service}", service);
+                scale[service] = ReplicaCount.Parse(service, e.Value);
             }
             return scale;
         }

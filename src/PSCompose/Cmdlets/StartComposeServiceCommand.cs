@@ -27,7 +27,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Maximum seconds to wait with -Wait; default no limit.</summary>
+        /// <summary>Maximum seconds to wait with -Wait; 0 (the default) means no limit, as with docker compose --wait-timeout.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int WaitTimeout { get; set; }
@@ -35,6 +35,8 @@ namespace PSCompose.Cmdlets
         /// <summary>Emit the services started, as they are afterwards.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        internal override bool MissingProjectIsError => true;
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
@@ -45,7 +47,7 @@ namespace PSCompose.Cmdlets
             if (Wait && failures.Count == 0)
             {
                 // A wait failure ends the command, as it ends docker compose start --wait.
-                System.TimeSpan? timeout = WaitTimeout > 0 ? System.TimeSpan.FromSeconds(WaitTimeout) : (System.TimeSpan?)null;
+                System.TimeSpan? timeout = ServiceWaiter.Timeout(WaitTimeout);
                 RunLifecycle(project, async (lifecycle, ct) =>
                 {
                     await lifecycle.WaitAsync(services, timeout, ct).ConfigureAwait(false);

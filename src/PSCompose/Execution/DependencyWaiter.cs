@@ -10,10 +10,16 @@ using PSCompose.Plan;
 
 namespace PSCompose.Execution
 {
-    /// <summary>Waits on depends_on conditions as Compose does: container inspect every 500 ms, no default timeout.</summary>
+    /// <summary>
+    /// The one wait loop: depends_on conditions, and running-or-healthy for up/start --wait, as Compose waits on
+    /// them: container inspect every 500 ms, no default timeout.
+    /// </summary>
     internal static class DependencyWaiter
     {
         public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>The --wait condition: running, and healthy when the container has a healthcheck.</summary>
+        public const string RunningOrHealthy = "running_or_healthy";
 
         public static async Task WaitAsync(IEngineClient engine, string project, string service, string condition, CancellationToken ct)
         {
@@ -39,6 +45,7 @@ namespace PSCompose.Execution
         internal static bool Satisfied(EngineContainerDetails d, string service, string condition)
         {
             bool exited = d.Status == ContainerStates.Exited || d.Status == ContainerStates.Dead;
+            if (condition == RunningOrHealthy) return IsRunningOrHealthy(d, service, exited);
             if (condition == DependencyConditions.CompletedSuccessfully)
             {
                 if (!exited) return false;
@@ -50,6 +57,15 @@ namespace PSCompose.Execution
             if (d.HealthStatus == "unhealthy") throw Failed($"container {d.Name} is unhealthy", service);
             if (exited) throw Failed($"container {d.Name} exited ({d.ExitCode})", service);
             return false;
+        }
+
+        private static bool IsRunningOrHealthy(EngineContainerDetails d, string service, bool exited)
+        {
+            if (exited)
+                throw new ComposeException("ServiceExited", ErrorCategory.InvalidResult, $"container {d.Name} exited ({d.ExitCode})", service);
+            if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
+                throw new ComposeException("ServiceUnhealthy", ErrorCategory.InvalidResult, $"container {d.Name} is unhealthy", service);
+            return d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
         }
 
         private static ComposeException Failed(string message, string service) =>

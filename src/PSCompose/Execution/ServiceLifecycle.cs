@@ -37,38 +37,9 @@ namespace PSCompose.Execution
         /// start --wait: each service until its containers are running (healthy when they have a healthcheck), or
         /// completed successfully when another service depends on it that way. Throws on timeout.
         /// </summary>
-        public async Task WaitAsync(ICollection<string> services, TimeSpan? timeout, CancellationToken ct)
-        {
-            var completedOnly = new HashSet<string>(project.Desired.Services.SelectMany(s => s.DependsOn)
-                .Where(d => d.Condition == DependencyConditions.CompletedSuccessfully).Select(d => d.Service));
-            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                if (timeout.HasValue) limit.CancelAfter(timeout.Value);
-                try
-                {
-                    await Task.WhenAll(services.Where(s => project.Desired.Service(s)?.Scale > 0).Select(s => completedOnly.Contains(s)
-                        ? DependencyWaiter.WaitAsync(engine, project.Name, s, DependencyConditions.CompletedSuccessfully, limit.Token)
-                        : RunningOrHealthyAsync(s, limit.Token))).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    throw new ComposeException("WaitTimeout", ErrorCategory.OperationTimeout,
-                        $"application not healthy after {timeout.Value.TotalSeconds:0.###}s", project.Name);
-                }
-            }
-        }
-
-        private async Task RunningOrHealthyAsync(string service, CancellationToken ct)
-        {
-            while (true)
-            {
-                bool ready = true;
-                foreach (ObservedContainer c in project.Containers(service))
-                    ready &= ServiceWaiter.RunningOrHealthy(await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false), service);
-                if (ready) return;
-                await Task.Delay(DependencyWaiter.PollInterval, ct).ConfigureAwait(false);
-            }
-        }
+        public Task WaitAsync(ICollection<string> services, TimeSpan? timeout, CancellationToken ct) =>
+            ServiceWaiter.WaitAllAsync(engine, project.Name, project.Desired.Services,
+                services.Where(s => project.Containers(s).Any()), timeout, ct);
 
         public Task<IReadOnlyList<ServiceFailure>> StopAsync(ICollection<string> services, TimeSpan? timeout, CancellationToken ct) =>
             ServiceOrder.RunAsync(project.Desired.Services, services, true, (name, token) =>

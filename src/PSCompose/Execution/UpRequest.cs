@@ -29,6 +29,9 @@ namespace PSCompose.Execution
         public TimeSpan? Timeout { get; set; }
         public bool Wait { get; set; }
         public TimeSpan? WaitTimeout { get; set; }
+
+        /// <summary>Diverged volumes the user agreed to recreate (-Force or yes to Compose's question).</summary>
+        public ISet<string> RecreateVolumes { get; } = new HashSet<string>();
         public bool Compatibility { get; set; }
     }
 }

@@ -63,7 +63,7 @@ namespace PSCompose.Execution
             foreach (string warning in ContainerPlan.Warnings) context.Warn(warning);
             IReadOnlyList<OperationFailure> failures = await new PlanExecutor(engine, context, report).RunAsync(ContainerPlan, ct).ConfigureAwait(false);
             if (failures.Count == 0 && request.Wait && !request.NoStart)
-                await ServiceWaiter.WaitAllAsync(engine, model, Desired, SelectedWithDependencies(), request.WaitTimeout, ct).ConfigureAwait(false);
+                await ServiceWaiter.WaitAllAsync(engine, model.Name, Desired.Services, SelectedWithDependencies(), request.WaitTimeout, ct).ConfigureAwait(false);
             return imageFailures.Concat(failures).ToList();
         }
 
@@ -79,6 +79,7 @@ namespace PSCompose.Execution
             options.RemoveOrphans = request.RemoveOrphans;
             options.Scale = new Dictionary<string, int>(request.Scale);
             options.Timeout = request.Timeout;
+            options.RecreateVolumes = new HashSet<string>(request.RecreateVolumes);
             return options;
         }
 

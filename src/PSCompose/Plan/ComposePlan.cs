@@ -13,6 +13,12 @@ namespace PSCompose.Plan
         /// <summary>Warnings the command prints (orphans found, leftover resources, optional dependencies).</summary>
         public List<string> Warnings { get; } = new List<string>();
 
+        /// <summary>
+        /// Volumes whose config diverged and were not confirmed for recreation: kept as they are by this plan. The
+        /// caller asks (Compose's prompt) and plans again with the answers in PlanOptions.RecreateVolumes.
+        /// </summary>
+        public List<DivergedVolume> DivergedVolumes { get; } = new List<DivergedVolume>();
+
         public bool IsEmpty => operations.Count == 0;
 
         public PlanOperation Add(PlanOperation operation, params PlanOperation[] dependsOn) =>
@@ -33,5 +39,13 @@ namespace PSCompose.Plan
         }
 
         public override string ToString() => PlanTranscript.Format(this);
+    }
+
+    internal sealed class DivergedVolume
+    {
+        public string Name { get; set; }
+
+        /// <summary>Compose's question, word for word.</summary>
+        public string Question { get; set; }
     }
 }

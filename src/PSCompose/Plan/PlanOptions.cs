@@ -54,6 +54,9 @@ namespace PSCompose.Plan
         /// </summary>
         public Func<string, bool> ConfirmVolumeRecreate { get; set; }
 
+        /// <summary>Names of diverged volumes already confirmed for recreation (up -Force, or answered yes on the pipeline thread).</summary>
+        public ISet<string> RecreateVolumes { get; set; } = new HashSet<string>();
+
         /// <summary>Maps the up/create switches the way Compose does (§3.3).</summary>
         public static PlanOptions ForUp(bool forceRecreate = false, bool noRecreate = false, bool alwaysRecreateDeps = false,
             bool renewAnonVolumes = false, bool noStart = false)

@@ -259,9 +259,13 @@ namespace PSCompose.Plan
                     continue;
                 }
                 string question = $"Volume \"{volume.Name}\" exists but doesn't match configuration in compose file. Recreate (data will be lost)?";
-                if (options.ConfirmVolumeRecreate != null && options.ConfirmVolumeRecreate(question))
+                if (options.RecreateVolumes.Contains(volume.Name) || (options.ConfirmVolumeRecreate != null && options.ConfirmVolumeRecreate(question)))
                 {
                     diverged.Add(volume);
+                }
+                else
+                {
+                    plan.DivergedVolumes.Add(new DivergedVolume { Name = volume.Name, Question = question });
                 }
             }
             PlanRecreateVolumes(diverged);

@@ -26,6 +26,8 @@ namespace PSCompose.ModuleTests.Lifecycle
             Assert.Contains("Service", name.Aliases);
             Assert.All(name.ParameterSets.Values, set => Assert.True(set.ValueFromPipelineByPropertyName));
             Assert.All(info.Parameters["ProjectName"].ParameterSets.Values, set => Assert.True(set.ValueFromPipelineByPropertyName));
+            // Strings, containers and projects come in by value and are told apart by type (PipelineBindingEngineTests).
+            Assert.All(info.Parameters["InputObject"].ParameterSets.Values, set => Assert.True(set.ValueFromPipeline));
         }
 
         [Fact]

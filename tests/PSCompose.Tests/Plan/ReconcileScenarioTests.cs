@@ -140,6 +140,20 @@ namespace PSCompose.Tests.Plan
         }
 
         [Fact]
+        public void Volumes_DivergedUnconfirmed_IsListedForTheCallerToAsk_AndANamedConfirmationRecreates()
+        {
+            var (project, observed) = DivergedVolumeProject(1, 1);
+            ComposePlan kept = Reconciler.Plan(project, observed, new PlanOptions());
+            DivergedVolume listed = Assert.Single(kept.DivergedVolumes);
+            Assert.Equal("myproject_data", listed.Name);
+            Assert.StartsWith("Volume \"myproject_data\" exists but doesn't match", listed.Question);
+
+            ComposePlan confirmed = Reconciler.Plan(project, observed, new PlanOptions { RecreateVolumes = { "myproject_data" } });
+            Assert.Empty(confirmed.DivergedVolumes);
+            Assert.Contains(confirmed.Operations, o => o.Kind == OperationKind.RemoveVolume && o.Name == "myproject_data");
+        }
+
+        [Fact]
         public void Volumes_DivergedNoRecordedHash_NeverPrompts()
         {
             var (project, observed) = DivergedVolumeProject(1, 1);

@@ -120,6 +120,8 @@ namespace PSCompose.Model.Loading
                 CheckResourceConflicts(s, name);
 
                 long scale = Scale(s);
+                if (!ReplicaCount.InRange(scale))
+                    throw Error(ReplicaCount.ErrorId, $"services.{name}.{(s.ContainsKey("scale") ? "scale" : "deploy.replicas")}: {ReplicaCount.Problem(name, scale)}", name);
                 if (scale > 1 && !string.IsNullOrEmpty(s.String("container_name")))
                 {
                     // compose-go passes its arguments in this order, so the attribute comes first.
