@@ -20,8 +20,8 @@ namespace PSCompose.Execution
             await Task.WhenAll(containers, networks, volumes).ConfigureAwait(false);
 
             var state = new ObservedState();
-            var details = await Task.WhenAll(containers.Result.Select(c => engine.InspectContainerAsync(c.Id, ct))).ConfigureAwait(false);
-            foreach (EngineContainerDetails d in details)
+            var details = await Task.WhenAll(containers.Result.Select(c => InspectIfStillThereAsync(engine, c.Id, ct))).ConfigureAwait(false);
+            foreach (EngineContainerDetails d in details.Where(d => d != null))
             {
                 ObservedContainer o = ObservedContainer.FromLabels(d.Id, d.Name, State(d), new Dictionary<string, string>(d.Labels.ToDictionary(l => l.Key, l => l.Value)));
                 o.Created = d.Created.Ticks;
@@ -39,6 +39,13 @@ namespace PSCompose.Execution
                     ConfigHash = v.Labels.TryGetValue(ComposeLabels.ConfigHash, out string hash) ? hash : null,
                 });
             return state;
+        }
+
+        /// <summary>Null for a container removed between the list and the inspect (another run replaced it).</summary>
+        private static async Task<EngineContainerDetails> InspectIfStillThereAsync(IEngineClient engine, string id, CancellationToken ct)
+        {
+            try { return await engine.InspectContainerAsync(id, ct).ConfigureAwait(false); }
+            catch (EngineException e) when (e.IsNotFound) { return null; }
         }
 
         private static string State(EngineContainerDetails d) => d.Status ?? (d.Running ? ContainerStates.Running : ContainerStates.Exited);

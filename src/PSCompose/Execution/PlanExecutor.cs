@@ -26,22 +26,28 @@ namespace PSCompose.Execution
     /// <summary>
     /// Runs a plan on the engine: every operation as soon as the ones it depends on are done, independent ones
     /// in parallel. A failure skips the operations that depend on it and lets the rest go on, so the whole
-    /// outcome is known; temp-named containers of unfinished recreates are removed on failure or Ctrl+C.
+    /// outcome is known. Ctrl+C skips what has not started, except the rest of a recreate whose old container is
+    /// already being stopped: that one finishes (bounded by <see cref="FinishBound"/>), or is rolled back
+    /// (<see cref="RecreateRecovery"/>), so no service is left without its container.
     /// </summary>
     internal sealed partial class PlanExecutor
     {
+        /// <summary>How long a stop request lets committed recreates finish. Within the cmdlet's cleanup grace.</summary>
+        internal static readonly TimeSpan FinishBound = TimeSpan.FromSeconds(15);
+
         private readonly IEngineClient engine;
         private readonly ExecutionContext context;
         private readonly Action<ExecutionEvent> report;
         private readonly ConcurrentDictionary<int, string> createdIds = new ConcurrentDictionary<int, string>();
-        private readonly ConcurrentDictionary<int, bool> renamed = new ConcurrentDictionary<int, bool>();
         private readonly ConcurrentBag<OperationFailure> failures = new ConcurrentBag<OperationFailure>();
+        private readonly RecreateRecovery recreates;
 
         public PlanExecutor(IEngineClient engine, ExecutionContext context, Action<ExecutionEvent> report)
         {
             this.engine = engine;
             this.context = context;
             this.report = report;
+            recreates = new RecreateRecovery(engine, createdIds, message => context.Warn(message));
         }
 
         /// <summary>Container ids created by CreateContainer operations, by operation id.</summary>
@@ -49,42 +55,63 @@ namespace PSCompose.Execution
 
         public async Task<IReadOnlyList<OperationFailure>> RunAsync(ComposePlan plan, CancellationToken ct)
         {
-            var tasks = new Dictionary<int, Task<bool>>();
-            foreach (PlanOperation op in plan.Operations)
-                tasks[op.Id] = RunWhenReady(op, op.DependsOn.Select(d => tasks[d.Id]).ToArray(), ct);
-            await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+            using (var finishing = new CancellationTokenSource())
+            using (ct.Register(() => finishing.CancelAfter(FinishBound)))
+            {
+                var tasks = new Dictionary<int, Task<Outcome>>();
+                foreach (PlanOperation op in plan.Operations)
+                    tasks[op.Id] = RunWhenReady(op, op.DependsOn.Select(d => tasks[d.Id]).ToArray(), ct, finishing.Token);
+                await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+            }
 
             if (failures.Count > 0 || ct.IsCancellationRequested)
-                await RemoveUnfinishedRecreates(plan).ConfigureAwait(false);
+                await recreates.ResolveUnfinishedAsync(plan).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
             return failures.OrderBy(f => f.Operation.Id).ToList();
         }
 
-        private async Task<bool> RunWhenReady(PlanOperation op, Task<bool>[] dependencies, CancellationToken ct)
+        private enum Outcome
         {
-            bool[] ready = await Task.WhenAll(dependencies).ConfigureAwait(false);
-            if (ready.Any(ok => !ok) || ct.IsCancellationRequested)
+            Done,
+            Failed,
+            Cancelled,
+        }
+
+        private async Task<Outcome> RunWhenReady(PlanOperation op, Task<Outcome>[] dependencies, CancellationToken ct, CancellationToken finishing)
+        {
+            Outcome[] before = await Task.WhenAll(dependencies).ConfigureAwait(false);
+            if (before.Contains(Outcome.Failed))
             {
-                report(new ExecutionEvent(op, OperationStatus.Skipped, ct.IsCancellationRequested ? "cancelled" : "a dependency failed"));
-                return false;
+                report(new ExecutionEvent(op, OperationStatus.Skipped, "a dependency failed"));
+                return Outcome.Failed;
             }
+            // A stop request skips what has not started, but not the rest of a committed recreate.
+            bool finish = recreates.MustFinish(op);
+            if (!finish && (ct.IsCancellationRequested || before.Contains(Outcome.Cancelled)))
+            {
+                report(new ExecutionEvent(op, OperationStatus.Skipped, "cancelled"));
+                return Outcome.Cancelled;
+            }
+            if (recreates.Commits(op)) finish = true;
             report(new ExecutionEvent(op, OperationStatus.Started));
             try
             {
-                await ExecuteAsync(op, ct).ConfigureAwait(false);
+                // Finishing work and container creates (whose id must be known to undo them) are not cut off mid-call.
+                await ExecuteAsync(op, finish || op.Kind == OperationKind.CreateContainer ? finishing : ct).ConfigureAwait(false);
                 report(new ExecutionEvent(op, OperationStatus.Done));
-                return true;
+                return Outcome.Done;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 report(new ExecutionEvent(op, OperationStatus.Skipped, "cancelled"));
-                return false;
+                return Outcome.Cancelled;
             }
             catch (Exception e)
             {
+                recreates.Failed(op, e);
                 failures.Add(new OperationFailure(op, e));
                 report(new ExecutionEvent(op, OperationStatus.Failed, e.Message));
-                return op.BestEffort;
+                return op.BestEffort ? Outcome.Done : Outcome.Failed;
             }
         }
 
@@ -96,15 +123,15 @@ namespace PSCompose.Execution
                 case OperationKind.BuildImage: return BuildAsync(op, ct);
                 case OperationKind.RemoveImage: return IgnoreNotFound(engine.RemoveImageAsync(op.Name, false, ct));
                 case OperationKind.CreateNetwork: return CreateNetworkAsync(op, ct);
-                case OperationKind.RemoveNetwork: return IgnoreNotFound(engine.RemoveNetworkAsync(op.Name, ct));
-                case OperationKind.DisconnectNetwork: return IgnoreNotFound(engine.DisconnectNetworkAsync(op.Name, op.Container.Id, true, ct));
+                case OperationKind.RemoveNetwork: return IgnoreNotFound(engine.RemoveNetworkAsync(op.TargetId ?? op.Name, ct));
+                case OperationKind.DisconnectNetwork: return IgnoreNotFound(engine.DisconnectNetworkAsync(op.TargetId ?? op.Name, op.Container.Id, true, ct));
                 case OperationKind.ConnectNetwork: return ConnectNetworkAsync(op, ct);
                 case OperationKind.CreateVolume: return CreateVolumeAsync(op, ct);
                 case OperationKind.RemoveVolume: return IgnoreNotFound(engine.RemoveVolumeAsync(op.Name, true, ct));
                 case OperationKind.CreateContainer: return CreateContainerAsync(op, ct);
                 case OperationKind.StartContainer: return engine.StartContainerAsync(ContainerId(op), ct);
                 case OperationKind.StopContainer: return IgnoreNotFound(engine.StopContainerAsync(ContainerId(op), TimeoutSeconds(op), ct));
-                case OperationKind.RemoveContainer: return IgnoreNotFound(engine.RemoveContainerAsync(ContainerId(op), true, op.RemoveVolumes, ct));
+                case OperationKind.RemoveContainer: return RemoveContainerAsync(ContainerId(op), op.RemoveVolumes, ct);
                 case OperationKind.RenameContainer: return RenameAsync(op, ct);
                 case OperationKind.WaitCondition: return DependencyWaiter.WaitAsync(engine, context.Project.Name, op.Service, op.Condition, ct);
                 default: throw new NotSupportedException("Unknown operation " + op.Kind);
@@ -119,21 +146,30 @@ namespace PSCompose.Execution
         private async Task RenameAsync(PlanOperation op, CancellationToken ct)
         {
             await engine.RenameContainerAsync(createdIds[op.CreatedBy.Id], op.Name, ct).ConfigureAwait(false);
-            renamed[op.CreatedBy.Id] = true;
+            recreates.Renamed(op);
         }
 
-        /// <summary>A recreate that did not reach its rename leaves a temp-named container: remove it.</summary>
-        private async Task RemoveUnfinishedRecreates(ComposePlan plan)
+        /// <summary>Removes the container; one that another actor is already removing counts once it is gone.</summary>
+        private async Task RemoveContainerAsync(string id, bool removeVolumes, CancellationToken ct)
         {
-            foreach (PlanOperation create in plan.Operations.Where(o => o.Kind == OperationKind.CreateContainer && o.Replaces != null))
+            try
             {
-                if (renamed.ContainsKey(create.Id)) continue;
-                string idOrName = createdIds.TryGetValue(create.Id, out string id) ? id : create.Name;
-                try { await engine.RemoveContainerAsync(idOrName, true, false, CancellationToken.None).ConfigureAwait(false); }
-                catch (EngineException e) when (e.IsNotFound) { }
-                catch (Exception e) { context.Warn($"Could not remove the unfinished replacement container {create.Name}: {e.Message}"); }
+                await IgnoreNotFound(engine.RemoveContainerAsync(id, true, removeVolumes, ct)).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.Message.Contains("is already in progress"))
+            {
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (waited.Elapsed < RemovalWait)
+                {
+                    try { await engine.InspectContainerAsync(id, ct).ConfigureAwait(false); }
+                    catch (EngineException gone) when (gone.IsNotFound) { return; }
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+                }
+                throw;
             }
         }
+
+        private static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(10);
 
         private static async Task IgnoreNotFound(Task task)
         {

@@ -56,15 +56,43 @@ namespace PSCompose.Execution
             IReadOnlyList<OperationFailure> imageFailures = await new PlanExecutor(engine, context, report).RunAsync(ImagePlan, ct).ConfigureAwait(false);
             if (imageFailures.Any(f => !f.Operation.BestEffort)) return imageFailures;
 
-            await ReadImagesAsync(ct).ConfigureAwait(false);
-            foreach (DesiredService service in Desired.Services)
-                if (ImageIds.TryGetValue(service.Name, out string id)) service.ImageDigest = id;
-            ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
-            foreach (string warning in ContainerPlan.Warnings) context.Warn(warning);
-            IReadOnlyList<OperationFailure> failures = await new PlanExecutor(engine, context, report).RunAsync(ContainerPlan, ct).ConfigureAwait(false);
+            IReadOnlyList<OperationFailure> failures;
+            for (int attempt = 1; ; attempt++)
+            {
+                if (attempt > 1)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct).ConfigureAwait(false);
+                    await ObserveAgainAsync(context, ct).ConfigureAwait(false);
+                }
+                await ReadImagesAsync(ct).ConfigureAwait(false);
+                foreach (DesiredService service in Desired.Services)
+                    if (ImageIds.TryGetValue(service.Name, out string id)) service.ImageDigest = id;
+                ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
+                if (attempt == 1) foreach (string warning in ContainerPlan.Warnings) context.Warn(warning);
+                failures = await new PlanExecutor(engine, context, report).RunAsync(ContainerPlan, ct).ConfigureAwait(false);
+                if (failures.Count == 0 || attempt == ContainerAttempts || !failures.All(ConcurrentChange.LostARace)) break;
+                OperationFailure first = failures[0];
+                context.Warn($"{first.Operation.Resource} {first.Operation.Kind}: {first.Error.Message} - another actor changed the project; " +
+                    $"reading it again (attempt {attempt + 1} of {ContainerAttempts}).");
+            }
             if (failures.Count == 0 && request.Wait && !request.NoStart)
                 await ServiceWaiter.WaitAllAsync(engine, model.Name, Desired.Services, SelectedWithDependencies(), request.WaitTimeout, ct).ConfigureAwait(false);
             return imageFailures.Concat(failures).ToList();
+        }
+
+        /// <summary>
+        /// How often the container phase runs when each failure is a lost race (a container gone or a name taken): each
+        /// retry plans from the engine as it is now, never from what an earlier read assumed.
+        /// </summary>
+        private const int ContainerAttempts = 3;
+
+        private async Task ObserveAgainAsync(ExecutionContext context, CancellationToken ct)
+        {
+            Observed = await ObservedStateReader.ReadAsync(engine, model.Name, ct).ConfigureAwait(false);
+            Desired = DesiredProjectBuilder.Build(model, Observed, request.Compatibility);
+            ApplyPullAndBuildSwitches(Desired);
+            context.Desired = Desired;
+            context.Observed = Observed;
         }
 
         /// <summary>Local image id per service, read before and again after the image plan ran.</summary>

@@ -98,13 +98,17 @@ namespace PSCompose.Plan
 
         private static void PlanNetworks(ComposePlan plan, DesiredProject project, ObservedState observed, List<PlanOperation> removes)
         {
+            // As Compose: every network with the project's and the key's labels and the declared name, by id.
             foreach (DesiredNetwork network in project.Networks.Where(n => !n.External).OrderBy(n => n.Key, StringComparer.Ordinal))
             {
-                if (observed.Networks.Any(n => n.Name == network.Name))
+                IEnumerable<ObservedNetwork> live = observed.Networks
+                    .Where(n => n.Key == network.Key && n.Name == network.Name)
+                    .OrderBy(n => n.Id, StringComparer.Ordinal);
+                foreach (ObservedNetwork match in live)
                 {
                     plan.Add(new PlanOperation
                     {
-                        Kind = OperationKind.RemoveNetwork, Resource = "network:" + network.Key, Reason = "down", Name = network.Name,
+                        Kind = OperationKind.RemoveNetwork, Resource = "network:" + network.Key, Reason = "down", Name = network.Name, TargetId = match.Id,
                     }, removes);
                 }
             }

@@ -52,6 +52,12 @@ namespace PSCompose.Plan
         /// </summary>
         public string Name { get; set; }
 
+        /// <summary>
+        /// RemoveNetwork/DisconnectNetwork: the engine id of the network acted on. Names can be ambiguous (two racing
+        /// first ups can create two networks of one name), ids cannot.
+        /// </summary>
+        public string TargetId { get; set; }
+
         /// <summary>The existing container acted on (stop, remove, start, connect, disconnect).</summary>
         public ObservedContainer Container { get; set; }
 

@@ -105,7 +105,14 @@ namespace PSCompose.Plan
                 {
                     plan.Warnings.Add($"a network with name {selected.Name} exists but was not created by compose.\nSet `external: true` to use an existing network");
                 }
-                foreach (ObservedNetwork other in extra)
+                List<ObservedNetwork> sameName = extra.Where(n => n.Name == selected.Name).ToList();
+                if (sameName.Count > 0)
+                {
+                    IEnumerable<string> ids = sameName.Prepend(selected).Select(n => n.Id).OrderBy(id => id, StringComparer.Ordinal);
+                    plan.Warnings.Add($"{sameName.Count + 1} networks named \"{selected.Name}\" carry the labels of network \"{network.Key}\" (ids {string.Join(", ", ids)}): " +
+                        "the engine cannot attach a container to an ambiguous name. Invoke-ComposeDown removes them all.");
+                }
+                foreach (ObservedNetwork other in extra.Except(sameName))
                 {
                     plan.Warnings.Add($"network \"{other.Name}\" (id {other.Id}) carries the compose label \"{network.Key}\" but does not match the compose file (using \"{selected.Name}\"); it is left untouched");
                 }
@@ -186,14 +193,14 @@ namespace PSCompose.Plan
                 disconnects.Add(plan.Add(new PlanOperation
                 {
                     Kind = OperationKind.DisconnectNetwork, Resource = ReplicaResource(container), Reason = $"network {network.Key} recreate",
-                    Service = container.Service, Number = container.Number, Container = container, Name = live.Name,
+                    Service = container.Service, Number = container.Number, Container = container, Name = live.Name, TargetId = live.Id,
                 }, stop));
             }
             bool renamed = live.Name != network.Name;
             PlanOperation remove = plan.Add(new PlanOperation
             {
                 Kind = OperationKind.RemoveNetwork, Resource = "network:" + network.Key,
-                Reason = renamed ? "renamed (best-effort cleanup)" : "config hash diverged", Name = live.Name, BestEffort = renamed,
+                Reason = renamed ? "renamed (best-effort cleanup)" : "config hash diverged", Name = live.Name, TargetId = live.Id, BestEffort = renamed,
             }, disconnects);
             PlanOperation create = plan.Add(new PlanOperation
             {

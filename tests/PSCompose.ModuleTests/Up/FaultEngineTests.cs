@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text.RegularExpressions;
-using System.Threading;
 using PSCompose.Testing;
 using Xunit;
 
@@ -119,30 +117,8 @@ namespace PSCompose.ModuleTests.Up
             Assert.NotEqual(0, Docker.Run("image", "inspect", p.Name + "-built").ExitCode);
         }
 
-        /// <summary>Starts Invoke-ComposeUp, calls Stop() once the condition holds, and checks that it ended stopped.</summary>
-        private static TimeSpan StopWhen(UpProject p, string parameters, Func<bool> condition)
-        {
-            using Runspace runspace = PowerShellRunner.OpenRunspace();
-            using PowerShell ps = PowerShell.Create();
-            ps.Runspace = runspace;
-            ps.AddScript($"Invoke-ComposeUp -Path '{p.Directory}' -ProjectName '{p.Name}' -Verbose {parameters}");
-            IAsyncResult running = ps.BeginInvoke();
-            var deadline = Stopwatch.StartNew();
-            // Streams are copied with ToList: enumerating a PSDataCollection of a running pipeline blocks until it ends.
-            while (!condition())
-            {
-                Assert.False(running.IsCompleted, "Invoke-ComposeUp ended before it could be stopped: " + string.Join("; ", ps.Streams.Error.ToList()));
-                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the condition to stop on never held; verbose so far:\n" +
-                    string.Join("\n", ps.Streams.Verbose.ToList().Select(v => v.Message)));
-                Thread.Sleep(200);
-            }
-            Thread.Sleep(500);
-            var stopping = Stopwatch.StartNew();
-            ps.Stop();
-            TimeSpan took = stopping.Elapsed;
-            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
-            return took;
-        }
+        private static TimeSpan StopWhen(UpProject p, string parameters, Func<bool> condition) =>
+            StoppedUp.Run(p, parameters, _ => condition(), 500, mustStillRun: true);
 
         private static bool IsRunning(string container)
         {

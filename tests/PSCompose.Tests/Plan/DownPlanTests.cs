@@ -31,6 +31,19 @@ namespace PSCompose.Tests.Plan
         }
 
         [Fact]
+        public void DuplicateNamedProjectNetworks_AreEachRemovedById_OthersLeftAlone()
+        {
+            ObservedState observed = DemoObserved()
+                .WithNetwork("default", "myproject_default", "n2", "nethash")
+                .WithNetwork("other", "myproject_default", "n3", "nethash")
+                .WithNetwork("default", "someone_else", "n4", "nethash");
+            ComposePlan plan = DownPlanner.Plan(Demo(), observed);
+            List<PlanOperation> removes = plan.Operations.Where(o => o.Kind == OperationKind.RemoveNetwork).ToList();
+            Assert.Equal(new[] { "n1", "n2" }, removes.Select(o => o.TargetId));
+            Assert.All(removes, o => Assert.Equal(new[] { 2, 4 }, o.DependsOn.Select(d => d.Id)));
+        }
+
+        [Fact]
         public void Volumes_RemovesNamedVolumesAndAnonymousOnes()
         {
             ComposePlan plan = DownPlanner.Plan(Demo(), DemoObserved(), new DownOptions { Volumes = true });

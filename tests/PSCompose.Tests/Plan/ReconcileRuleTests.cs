@@ -240,6 +240,29 @@ namespace PSCompose.Tests.Plan
         }
 
         [Fact]
+        public void RecreatedNetwork_IsRemovedAndDisconnectedById()
+        {
+            DesiredProject project = Project().WithNetwork("frontend", hash: "newhash").With(Service("web").OnNetworks("frontend"));
+            ObservedState observed = Observed(Container("c1", "web", 1).WithNetworks("net1")).WithNetwork("frontend", "myproject_frontend", "net1", "oldhash");
+            ComposePlan plan = Reconciler.Plan(project, observed);
+            Assert.Equal(new[] { "net1", "net1" }, plan.Operations
+                .Where(o => o.Kind == OperationKind.DisconnectNetwork || o.Kind == OperationKind.RemoveNetwork).Select(o => o.TargetId));
+        }
+
+        [Fact]
+        public void DuplicateNamedProjectNetworks_AreNamedInTheWarning()
+        {
+            DesiredProject project = Project().WithNetwork("default").With(Service("web").OnNetworks("default"));
+            ObservedState observed = Observed(Container("c1", "web", 1).WithNetworks("n1"))
+                .WithNetwork("default", "myproject_default", "n2", "").WithNetwork("default", "myproject_default", "n1", "");
+            ComposePlan plan = Reconciler.Plan(project, observed);
+            Assert.Equal(new[]
+            {
+                "2 networks named \"myproject_default\" carry the labels of network \"default\" (ids n1, n2): the engine cannot attach a container to an ambiguous name. Invoke-ComposeDown removes them all.",
+            }, plan.Warnings);
+        }
+
+        [Fact]
         public void UnmanagedNetworkWithTheSameName_IsReusedWithAWarning()
         {
             DesiredProject project = Project().WithNetwork("default").With(Service("web").OnNetworks("default"));
