@@ -33,8 +33,8 @@ namespace PSCompose.Cmdlets
             return selected.Count == 0 ? model.ServiceNames.ToList() : model.ServiceNames.Where(selected.Contains).ToList();
         }
 
-        internal static string ImageName(ProjectModel model, string service, bool compatibility) =>
-            model.Service(service).String("image") ?? ImageNames.Default(model.Name, service, compatibility);
+        internal static string ImageName(ProjectModel model, string service) =>
+            ComposeNames.Image(model.Service(service).String("image"), model.Name, service, model.Compatibility);
 
         /// <summary>Runs one engine action per image, reporting progress lines to the information stream.</summary>
         internal ComposeImage Act(string service, string activity, Func<IEngineClient, Action<EngineProgress>, CancellationToken, Task> action, ComposeImage result)

@@ -97,7 +97,7 @@ namespace PSCompose.Cmdlets
                     break;
                 case ImagesSet:
                     foreach (var s in model.Services)
-                        WriteObject(((YMap)s.Value).String("image") ?? ImageNames.Default(model.Name, s.Key, BuildLoadOptions().Compatibility));
+                        WriteObject(ComposeNames.Image(((YMap)s.Value).String("image"), model.Name, s.Key, model.Compatibility));
                     break;
                 case HashSet:
                     foreach (var s in model.Services)

@@ -32,10 +32,9 @@ namespace PSCompose.Cmdlets
         protected override void EndCompose()
         {
             ProjectModel model = LoadProject(Name);
-            bool compatibility = BuildLoadOptions().Compatibility;
             foreach (string service in SelectedServices(model))
             {
-                string image = ImageName(model, service, compatibility);
+                string image = ImageName(model, service);
                 if (model.Service(service).Map("build") == null)
                 {
                     WriteVerbose($"{service}: no build section, nothing to build.");

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using PSCompose.Common;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -9,8 +12,8 @@ namespace PSCompose.Cmdlets
     /// Alias: Pull-ComposeImage.
     /// </summary>
     /// <example>
-    /// <code>Request-ComposeImage -Path ./shop</code>
-    /// <para>Pulls the images that are missing locally.</para>
+    /// <code>Request-ComposeImage -Path ./shop; Invoke-ComposeUp -Path ./shop</code>
+    /// <para>Pulls what the services' image tags point to now, then recreates the containers whose image changed.</para>
     /// </example>
     /// <example>
     /// <code>Request-ComposeImage -Policy Always -IgnoreBuildable</code>
@@ -21,7 +24,7 @@ namespace PSCompose.Cmdlets
     [OutputType(typeof(ComposeImage))]
     public sealed class RequestComposeImageCommand : ComposeImageCmdlet
     {
-        /// <summary>Override pull_policy: Missing pulls only absent images, Always pulls every image.</summary>
+        /// <summary>Override pull_policy: Missing skips images present under a tag other than latest, Always pulls every image.</summary>
         [Parameter]
         [ValidateSet("Missing", "Always")]
         public string Policy { get; set; }
@@ -37,13 +40,17 @@ namespace PSCompose.Cmdlets
         protected override void EndCompose()
         {
             ProjectModel model = LoadProject(Name);
+            var pulledBy = new Dictionary<string, string>();
             foreach (string service in SelectedServices(model))
             {
                 YMap config = model.Service(service);
                 string image = config.String("image");
                 bool buildable = config.Map("build") != null;
                 var result = new ComposeImage { ProjectName = model.Name, Service = service, Image = image ?? "", Action = "Skipped" };
-                string skip = SkipReason(image, buildable, Policy ?? config.String("pull_policy"));
+                // -Policy replaces pull_policy of every service with an image, as `docker compose pull --policy` does.
+                string policy = image != null && Policy != null ? Policy.ToLowerInvariant() : config.String("pull_policy");
+                string skip = PullCommandRules.SkipReason(image, policy, buildable, IgnoreBuildable, () => LocalImageId(image) != null);
+                if (skip == null && pulledBy.TryGetValue(ImageReference.Familiar(image), out string puller)) skip = "image already pulled by " + puller;
                 if (skip != null)
                 {
                     result.Reason = skip;
@@ -52,6 +59,7 @@ namespace PSCompose.Cmdlets
                     continue;
                 }
                 if (!ShouldProcess(image, $"Pull image for service {service}")) continue;
+                pulledBy[ImageReference.Familiar(image)] = service;
                 try
                 {
                     result.Action = "Pulled";
@@ -62,23 +70,6 @@ namespace PSCompose.Cmdlets
                     // A service that can be built is not failed by a pull error (Compose builds it instead).
                     WriteWarning($"{service}: pull of {image} failed: {e.Message}");
                 }
-            }
-        }
-
-        private string SkipReason(string image, bool buildable, string policy)
-        {
-            if (image == null) return "no image to be pulled";
-            if (IgnoreBuildable && buildable) return "buildable service";
-            switch (policy)
-            {
-                case "never":
-                case "build":
-                    return "pull_policy " + policy;
-                case "always":
-                    return null;
-                default:
-                    // missing / if_not_present / unset: pull only what is absent.
-                    return LocalImageId(image) != null ? "image already present" : null;
             }
         }
     }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet.Models;
 using PSCompose.Engine.Build;
+using PSCompose.Common;
 
 namespace PSCompose.Engine
 {
@@ -105,7 +106,8 @@ namespace PSCompose.Engine
                     NoCache = spec.NoCache ? true : (bool?)null,
                     Pull = spec.Pull ? "1" : null,
                     Remove = true,
-                    ForceRemove = spec.ForceRemove ? true : (bool?)null,
+                    // forcerm: also remove the intermediate container of a failed step (Compose's Remove alone keeps it).
+                    ForceRemove = true,
                     Platform = string.IsNullOrEmpty(spec.Platform) ? null : spec.Platform,
                     Version = "1",
                 };

@@ -69,9 +69,6 @@ namespace PSCompose.Engine
 
         public bool NoCache { get; set; }
 
-        /// <summary>Remove intermediate containers even after a failed step (Compose sends only Remove=true).</summary>
-        public bool ForceRemove { get; set; }
-
         public bool Pull { get; set; }
         public string Platform { get; set; }
         public string Isolation { get; set; }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using PSCompose.Common;
 
 namespace PSCompose.Engine
 {

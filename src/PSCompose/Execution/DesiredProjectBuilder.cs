@@ -36,7 +36,7 @@ namespace PSCompose.Execution
                 desired.Volumes.Add(new DesiredVolume
                 {
                     Key = entry.Key,
-                    Name = Canon.Str(v, "name") ?? model.Name + "_" + entry.Key,
+                    Name = Canon.Str(v, "name") ?? ComposeNames.ProjectResource(model.Name, entry.Key),
                     ConfigHash = ConfigHash.Volume(v),
                     External = Canon.Bool(v, "external"),
                 });

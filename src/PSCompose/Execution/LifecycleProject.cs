@@ -52,7 +52,7 @@ namespace PSCompose.Execution
         {
             Observed.Images.Clear();
             var references = Desired.Services
-                .Select(s => Plan.ImageReference.ImageNameOrDefault(s, Name, Desired.Compatibility)).Distinct().ToList();
+                .Select(s => ContainerNaming.ImageName(s, Name, Desired.Compatibility)).Distinct().ToList();
             foreach (string reference in references)
             {
                 try { Add(await engine.InspectImageAsync(reference, ct).ConfigureAwait(false)); }

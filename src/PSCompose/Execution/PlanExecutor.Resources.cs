@@ -107,7 +107,7 @@ namespace PSCompose.Execution
                 ImageVolumes = imageVolumes,
                 ServiceContainerIds = ReferencedContainerIds(desired),
             });
-            if (op.Replaces != null) spec.Labels[ComposeLabels.Replace] = ContainerNaming.ReplaceLabel(desired, op.Number);
+            if (op.Replaces != null) spec.Labels[ComposeLabels.Replace] = ContainerNaming.ReplaceLabel(desired, op.Number, context.Desired.Compatibility);
             EngineCreateResult created = await engine.CreateContainerAsync(spec, ct).ConfigureAwait(false);
             createdIds[op.Id] = created.Id;
             createdByService.Offer(op.Service, op.Number, created.Id);

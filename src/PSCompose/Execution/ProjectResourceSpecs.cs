@@ -19,7 +19,7 @@ namespace PSCompose.Execution
             YMap ipam = n.Map("ipam");
             return new NetworkSpec
             {
-                Name = Canon.Str(n, "name") ?? project.Name + "_" + key,
+                Name = Canon.Str(n, "name") ?? ComposeNames.ProjectResource(project.Name, key),
                 Driver = Canon.Str(n, "driver"),
                 Options = Canon.StringMap(n, "driver_opts"),
                 Labels = labels,
@@ -52,7 +52,7 @@ namespace PSCompose.Execution
             labels[ComposeLabels.ConfigHash] = configHash;
             return new VolumeSpec
             {
-                Name = Canon.Str(v, "name") ?? project.Name + "_" + key,
+                Name = Canon.Str(v, "name") ?? ComposeNames.ProjectResource(project.Name, key),
                 Driver = Canon.Str(v, "driver"),
                 DriverOpts = Canon.StringMap(v, "driver_opts"),
                 Labels = labels,
@@ -64,6 +64,7 @@ namespace PSCompose.Execution
         {
             YMap s = project.Service(service);
             YMap b = s.Map("build") ?? new YMap();
+            ClassicBuilderLimits.Check(service, b);
             var labels = Canon.StringMap(b, "labels");
             labels[ComposeLabels.Project] = project.Name;
             labels[ComposeLabels.Service] = service;

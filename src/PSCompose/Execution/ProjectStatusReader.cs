@@ -59,7 +59,7 @@ namespace PSCompose.Execution
                 {
                     ProjectName = project,
                     Name = name,
-                    Image = declared?.String("image") ?? (declared != null ? ImageNames.Default(project, name, false) : own.Select(c => c.Image).FirstOrDefault()),
+                    Image = declared != null ? ComposeNames.Image(declared.String("image"), project, name, model.Compatibility) : own.Select(c => c.Image).FirstOrDefault(),
                     DesiredReplicas = declared != null ? ServiceScale.Expected(declared) : own.Length,
                     Running = own.Count(c => c.State == "running"),
                     State = ProjectList.CombinedStatus(own.Select(c => c.State)),

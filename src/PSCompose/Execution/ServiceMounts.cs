@@ -73,7 +73,7 @@ namespace PSCompose.Execution
             };
             YMap bind = v.Map("bind"), volume = v.Map("volume"), tmpfs = v.Map("tmpfs");
             if (type == "volume" && !string.IsNullOrEmpty(source) && IsProjectVolume(project, source))
-                m.Source = Canon.Str(project.Volumes.Map(source), "name") ?? project.Name + "_" + source;
+                m.Source = Canon.Str(project.Volumes.Map(source), "name") ?? ComposeNames.ProjectResource(project.Name, source);
             if (bind != null)
             {
                 m.HasBindOptions = true;

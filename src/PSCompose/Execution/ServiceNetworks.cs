@@ -39,7 +39,7 @@ namespace PSCompose.Execution
 
         /// <summary>The engine name of a project network key.</summary>
         public static string EngineName(ProjectModel project, string key) =>
-            Canon.Str(project.Networks.Map(key), "name") ?? project.Name + "_" + key;
+            Canon.Str(project.Networks.Map(key), "name") ?? ComposeNames.ProjectResource(project.Name, key);
 
         internal static EndpointSpec Endpoint(ServiceContainer c, string key, YMap config)
         {

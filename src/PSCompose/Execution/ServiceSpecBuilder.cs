@@ -19,7 +19,7 @@ namespace PSCompose.Execution
             var spec = new ContainerSpec
             {
                 Name = c.ContainerName,
-                Image = Canon.Str(s, "image") ?? ImageNames.Default(c.Project.Name, c.ServiceName, false),
+                Image = ComposeNames.Image(Canon.Str(s, "image"), c.Project.Name, c.ServiceName, c.Project.Compatibility),
                 Platform = Canon.Str(s, "platform"),
                 Labels = Labels(c),
                 Command = Canon.Strings(s, "command"),

@@ -135,7 +135,7 @@ namespace PSCompose.Execution
             ImageIds.Clear();
             foreach (DesiredService service in Desired.Services)
             {
-                string reference = Plan.ImageReference.ImageNameOrDefault(service, model.Name, request.Compatibility);
+                string reference = ContainerNaming.ImageName(service, model.Name, request.Compatibility);
                 EngineImage image;
                 try { image = await engine.InspectImageAsync(reference, ct).ConfigureAwait(false); }
                 catch (EngineException e) when (e.IsNotFound) { continue; }

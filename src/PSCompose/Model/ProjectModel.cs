@@ -29,6 +29,9 @@ namespace PSCompose.Model
 
         public IReadOnlyList<string> ActiveProfiles { get; set; } = new string[0];
 
+        /// <summary>--compatibility: Compose V1 names (<see cref="ComposeNames"/>).</summary>
+        public bool Compatibility { get; set; }
+
         public YMap Services => Root.Map("services") ?? new YMap();
 
         public YMap Networks => Root.Map("networks") ?? new YMap();

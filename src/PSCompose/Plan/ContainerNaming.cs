@@ -1,29 +1,22 @@
 using System.Globalization;
+using PSCompose.Model;
 
 namespace PSCompose.Plan
 {
+    /// <summary>The planner's view of <see cref="ComposeNames"/>: names of a desired service's containers and images.</summary>
     internal static class ContainerNaming
     {
-        /// <summary>&lt;project&gt;-&lt;service&gt;-&lt;n&gt; ('_' in compatibility mode), or container_name.</summary>
-        public static string ContainerName(string project, DesiredService service, int number, bool compatibility)
-        {
-            if (!string.IsNullOrEmpty(service.ContainerName))
-            {
-                return service.ContainerName;
-            }
-            string separator = compatibility ? "_" : "-";
-            return project + separator + service.Name + separator + number.ToString(CultureInfo.InvariantCulture);
-        }
+        public static string ContainerName(string project, DesiredService service, int number, bool compatibility) =>
+            ComposeNames.Container(project, service.Name, service.ContainerName, number, compatibility);
 
-        /// <summary>The temporary name of a replacement container: &lt;old ID[:12]&gt;_&lt;final name&gt;.</summary>
-        public static string RecreateTempName(string oldId, string finalName) =>
-            (oldId.Length > 12 ? oldId.Substring(0, 12) : oldId) + "_" + finalName;
+        public static string RecreateTempName(string oldId, string finalName) => ComposeNames.RecreateTemp(oldId, finalName);
 
-        /// <summary>Value of the com.docker.compose.replace label: &lt;service&gt;-&lt;n&gt;, or the container_name.</summary>
-        public static string ReplaceLabel(DesiredService service, int number) =>
-            !string.IsNullOrEmpty(service.ContainerName)
-                ? service.ContainerName
-                : service.Name + "-" + number.ToString(CultureInfo.InvariantCulture);
+        public static string ReplaceLabel(DesiredService service, int number, bool compatibility) =>
+            ComposeNames.ReplaceLabel(service.Name, service.ContainerName, number, compatibility);
+
+        /// <summary>The image a service runs: image:, else the name it is built as.</summary>
+        public static string ImageName(DesiredService service, string project, bool compatibility) =>
+            ComposeNames.Image(service.Image, project, service.Name, compatibility);
 
         public static string ReplicaResource(string service, int number) =>
             "service:" + service + ":" + number.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PSCompose.Common;
 
 namespace PSCompose.Plan
 {
@@ -167,7 +168,7 @@ namespace PSCompose.Plan
             }
             foreach (DesiredService service in services.Where(s => localServices.Contains(s.Name)))
             {
-                string name = ImageReference.ImageNameOrDefault(service, project.Name, project.Compatibility);
+                string name = ContainerNaming.ImageName(service, project.Name, project.Compatibility);
                 if (Exists(name))
                 {
                     AddImage(name);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PSCompose.Common;
 
 namespace PSCompose.Plan
 {
@@ -106,7 +107,7 @@ namespace PSCompose.Plan
         }
 
         private static string ImageNameOrDefault(DesiredService service, DesiredProject project) =>
-            ImageReference.ImageNameOrDefault(service, project.Name, project.Compatibility);
+            ContainerNaming.ImageName(service, project.Name, project.Compatibility);
 
         private static ObservedImage Find(ObservedState observed, string reference)
         {

@@ -25,7 +25,7 @@ namespace PSCompose.ModuleTests.Images
                 "  app:\n" +
                 $"    image: {image}\n" +
                 "    build:\n      context: .\n      args:\n        GREETING: hello-from-compose\n" +
-                "  plain:\n    image: pscompose/busybox:latest\n");
+                $"  plain:\n    image: {image}\n    pull_policy: missing\n");
         }
 
         [EngineFact]
@@ -50,7 +50,7 @@ namespace PSCompose.ModuleTests.Images
             PSObject app = pulled.Output.Single(o => (string)o.Properties["Service"].Value == "app");
             Assert.Equal("Pulled", app.Properties["Action"].Value);
             Assert.Equal(id, Docker.Run("image", "inspect", image, "--format", "{{.Id}}").Check().Stdout.Trim());
-            // Present locally and pull_policy missing by default: not pulled again.
+            // pull_policy missing, and a tag other than latest present locally (app just pulled it): not pulled again.
             PSObject plain = pulled.Output.Single(o => (string)o.Properties["Service"].Value == "plain");
             Assert.Equal("Skipped", plain.Properties["Action"].Value);
             Assert.Equal("image already present", plain.Properties["Reason"].Value);

@@ -146,8 +146,6 @@ namespace PSCompose.Tests.Engine
                         ContextDirectory = dir,
                         DockerfileInline = "FROM " + Busybox + "\nRUN echo about-to-fail && exit 3\n",
                         Tags = { tag },
-                        ForceRemove = true, // leave no intermediate container behind
-
                     }, p => { if (p.Error != null) errors.Add(p.Error); }, None).GetAwaiter().GetResult());
 
                     // Classic builder wording: The command '/bin/sh -c echo about-to-fail && exit 3' returned a non-zero code: 3

@@ -1,4 +1,5 @@
 using System.Linq;
+using PSCompose.Model;
 using PSCompose.Plan;
 using Xunit;
 using static PSCompose.Tests.Plan.PlanBuilders;
@@ -8,16 +9,17 @@ namespace PSCompose.Tests.Plan
     public class NamingAndOrderTests
     {
         [Theory]
-        [InlineData("nginx", "nginx:latest")]
-        [InlineData("nginx:1.27", "nginx:1.27")]
-        [InlineData("docker.io/library/redis", "redis:latest")]
-        [InlineData("docker.io/bitnami/redis:7", "bitnami/redis:7")]
-        [InlineData("127.0.0.1:5000/app", "127.0.0.1:5000/app:latest")]
-        [InlineData("127.0.0.1:5000/app:2", "127.0.0.1:5000/app:2")]
-        [InlineData("alpine@sha256:abc", "alpine@sha256:abc")]
-        public void ImageReference_Familiar(string input, string familiar)
+        [InlineData(false, "demo-web-2", "demo-web", "web-2")]
+        [InlineData(true, "demo_web_2", "demo_web", "web_2")]
+        public void ComposeNames_UseTheCompatibilitySeparator_ButNotForNetworksAndVolumes(bool compatibility, string container, string image, string replace)
         {
-            Assert.Equal(familiar, ImageReference.Familiar(input));
+            Assert.Equal(container, ComposeNames.Container("demo", "web", null, 2, compatibility));
+            Assert.Equal(image, ComposeNames.Image(null, "demo", "web", compatibility));
+            Assert.Equal(replace, ComposeNames.ReplaceLabel("web", null, 2, compatibility));
+            Assert.Equal("demo_default", ComposeNames.ProjectResource("demo", "default"));
+            Assert.Equal("fixed", ComposeNames.Container("demo", "web", "fixed", 2, compatibility));
+            Assert.Equal("fixed", ComposeNames.ReplaceLabel("web", "fixed", 2, compatibility));
+            Assert.Equal("reg/app:1", ComposeNames.Image("reg/app:1", "demo", "web", compatibility));
         }
 
         [Fact]

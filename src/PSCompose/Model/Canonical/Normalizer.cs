@@ -117,7 +117,7 @@ namespace PSCompose.Model.Canonical
                     resources[key] = resource;
                     if (resource["name"] != null) continue;
                     bool external = Coerce.Unwrap(resource["external"]) is bool b ? b : resource["external"] is string s && bool.TryParse(s, out bool parsed) && parsed;
-                    resource["name"] = external ? key : projectName + "_" + key;
+                    resource["name"] = external ? key : ComposeNames.ProjectResource(projectName, key);
                 }
             }
         }

@@ -75,6 +75,7 @@ namespace PSCompose.Model.Loading
                 Root = document,
                 DisabledServices = disabled,
                 ActiveProfiles = profiles.Where(p => p.Length > 0).Distinct().ToList(),
+                Compatibility = options.Compatibility,
             };
         }
 

@@ -1,8 +1,8 @@
-namespace PSCompose.Engine
+namespace PSCompose.Common
 {
     /// <summary>
-    /// Splits an image reference the way the docker CLI does for pull/push: the repository, and the tag or digest
-    /// (latest when neither is given), plus the registry host used to look up credentials.
+    /// An image reference split the way the docker CLI does: repository, tag or digest (latest when neither is
+    /// given), and the registry host credentials are looked up by; plus the familiar form the engine lists in RepoTags.
     /// </summary>
     internal sealed class ImageReference
     {
@@ -17,7 +17,10 @@ namespace PSCompose.Engine
         }
 
         public string Repository { get; }
+
+        /// <summary>The tag given, or latest when neither tag nor digest is; null for a digest without a tag.</summary>
         public string Tag { get; }
+
         public string Digest { get; }
 
         /// <summary>"docker.io" or the host[:port] named by the first path component.</summary>
@@ -47,6 +50,27 @@ namespace PSCompose.Engine
             }
             if (tag == null && digest == null) tag = "latest";
             return new ImageReference(rest, tag, digest, RegistryOf(rest));
+        }
+
+        /// <summary>
+        /// The familiar form the engine lists in RepoTags: "nginx" → "nginx:latest",
+        /// "docker.io/library/redis" → "redis:latest". A digest reference gets no default tag.
+        /// </summary>
+        public static string Familiar(string reference)
+        {
+            if (string.IsNullOrEmpty(reference)) return reference;
+            ImageReference r = Parse(reference);
+            string name = FamiliarName(r.Repository);
+            return r.Digest == null ? name + ":" + r.Tag : name + (r.Tag == null ? "" : ":" + r.Tag) + "@" + r.Digest;
+        }
+
+        private static string FamiliarName(string repository)
+        {
+            string name = repository;
+            if (name.StartsWith("docker.io/")) name = name.Substring("docker.io/".Length);
+            else if (name.StartsWith("index.docker.io/")) name = name.Substring("index.docker.io/".Length);
+            if (name.StartsWith("library/") && name.IndexOf('/', "library/".Length) < 0) name = name.Substring("library/".Length);
+            return name;
         }
 
         private static string RegistryOf(string repository)

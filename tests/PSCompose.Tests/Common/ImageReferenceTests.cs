@@ -1,7 +1,7 @@
-using PSCompose.Engine;
+using PSCompose.Common;
 using Xunit;
 
-namespace PSCompose.Tests.Engine
+namespace PSCompose.Tests.Common
 {
     public class ImageReferenceTests
     {
@@ -19,6 +19,22 @@ namespace PSCompose.Tests.Engine
             Assert.Equal(tag, r.Tag);
             Assert.Equal(digest, r.Digest);
             Assert.Equal(registry, r.Registry);
+        }
+
+        [Theory]
+        [InlineData("nginx", "nginx:latest")]
+        [InlineData("nginx:1.27", "nginx:1.27")]
+        [InlineData("docker.io/library/redis", "redis:latest")]
+        [InlineData("index.docker.io/library/redis:7", "redis:7")]
+        [InlineData("docker.io/bitnami/redis:7", "bitnami/redis:7")]
+        [InlineData("library/a/b", "library/a/b:latest")]
+        [InlineData("127.0.0.1:5000/app", "127.0.0.1:5000/app:latest")]
+        [InlineData("127.0.0.1:5000/app:2", "127.0.0.1:5000/app:2")]
+        [InlineData("alpine@sha256:abc", "alpine@sha256:abc")]
+        [InlineData("docker.io/library/alpine:3@sha256:abc", "alpine:3@sha256:abc")]
+        public void Familiar(string input, string familiar)
+        {
+            Assert.Equal(familiar, ImageReference.Familiar(input));
         }
     }
 }

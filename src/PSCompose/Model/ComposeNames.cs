@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace PSCompose.Model
+{
+    /// <summary>
+    /// Compose's names for what it creates. Containers and default image names join with '-', or with '_' under
+    /// --compatibility (Compose V1's names); networks and volumes are always &lt;project&gt;_&lt;key&gt; (compose-go names them).
+    /// </summary>
+    internal static class ComposeNames
+    {
+        public static string Separator(bool compatibility) => compatibility ? "_" : "-";
+
+        /// <summary>The image a service runs: image:, else the one it is built as, &lt;project&gt;-&lt;service&gt;.</summary>
+        public static string Image(string image, string project, string service, bool compatibility) =>
+            string.IsNullOrEmpty(image) ? project + Separator(compatibility) + service : image;
+
+        /// <summary>&lt;project&gt;-&lt;service&gt;-&lt;n&gt;, or container_name when the service sets it.</summary>
+        public static string Container(string project, string service, string containerName, int number, bool compatibility)
+        {
+            if (!string.IsNullOrEmpty(containerName)) return containerName;
+            string separator = Separator(compatibility);
+            return project + separator + service + separator + number.ToString(CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Value of the com.docker.compose.replace label of a recreated container: &lt;service&gt;-&lt;n&gt;, or the container_name.</summary>
+        public static string ReplaceLabel(string service, string containerName, int number, bool compatibility) =>
+            !string.IsNullOrEmpty(containerName) ? containerName : service + Separator(compatibility) + number.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The temporary name of a replacement container: &lt;old ID[:12]&gt;_&lt;final name&gt;.</summary>
+        public static string RecreateTemp(string oldId, string finalName) =>
+            (oldId.Length > 12 ? oldId.Substring(0, 12) : oldId) + "_" + finalName;
+
+        /// <summary>A network or volume without name: &lt;project&gt;_&lt;key&gt;.</summary>
+        public static string ProjectResource(string project, string key) => project + "_" + key;
+    }
+}
