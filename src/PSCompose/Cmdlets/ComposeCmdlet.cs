@@ -42,7 +42,7 @@ namespace PSCompose.Cmdlets
             {
                 if (engine == null)
                 {
-                    EngineEndpoint endpoint = EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);
+                    EngineEndpoint endpoint = ResolveEndpoint();
                     WriteVerbose($"Connecting to the Docker engine at {endpoint} ({endpoint.Source}).");
                     engine = Await(ct => DockerEngineClient.ConnectAsync(endpoint, ct));
                     WriteVerbose($"Negotiated engine API version {engine.ApiVersion}.");
@@ -50,6 +50,9 @@ namespace PSCompose.Cmdlets
                 return engine;
             }
         }
+
+        /// <summary>Where the engine is, from DOCKER_HOST / DOCKER_CONTEXT like the docker CLI; does not connect.</summary>
+        internal static EngineEndpoint ResolveEndpoint() => EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);
 
         internal static bool IsWindows => Environment.OSVersion.Platform == PlatformID.Win32NT;
 

@@ -91,6 +91,23 @@ namespace PSCompose.ModuleTests.Endpoint
         }
 
         [Fact]
+        public void GetComposeVersion_WithTheEngineDown_ShowsTheModuleVersionsAndWarns()
+        {
+            string host = "unix:///tmp/psc-no-such-engine-" + Guid.NewGuid().ToString("N") + ".sock";
+            RunResult r = WithDockerHost(host, "Get-ComposeVersion");
+            Assert.Empty(r.Errors);
+            PSObject v = Assert.Single(r.Output);
+            Assert.Equal("2.40.3", v.Properties["ComposeVersion"].Value);
+            Assert.Matches(@"^\d+\.\d+\.\d+$", (string)v.Properties["ModuleVersion"].Value);
+            Assert.Equal(host, v.Properties["Endpoint"].Value);
+            Assert.Equal("DOCKER_HOST", v.Properties["EndpointSource"].Value);
+            Assert.Null(v.Properties["EngineVersion"].Value);
+            Assert.Null(v.Properties["ApiVersion"].Value);
+            WarningRecord w = Assert.Single(r.Warnings);
+            Assert.Contains("Cannot connect to the Docker engine at " + host, w.Message);
+        }
+
+        [Fact]
         public void SshEndpoint_IsRejectedWithAClearError()
         {
             RunResult r = WithDockerHost("ssh://me@example.invalid", "Get-ComposeVersion");
