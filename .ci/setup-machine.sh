@@ -110,6 +110,8 @@ YML
 }
 
 apt_install docker.io busybox-static debootstrap docker-registry curl ca-certificates
+# Podman 4.3: PodmanImageResolutionTests drive its Docker-compatible API (no containers are started).
+apt_install podman
 start_engine
 install_reference_compose
 build_busybox_image

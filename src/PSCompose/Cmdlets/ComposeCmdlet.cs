@@ -42,7 +42,7 @@ namespace PSCompose.Cmdlets
             {
                 if (engine == null)
                 {
-                    EngineEndpoint endpoint = EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);
+                    EngineEndpoint endpoint = ResolveEndpoint();
                     WriteVerbose($"Connecting to the Docker engine at {endpoint} ({endpoint.Source}).");
                     engine = Await(ct => DockerEngineClient.ConnectAsync(endpoint, ct));
                     WriteVerbose($"Negotiated engine API version {engine.ApiVersion}.");
@@ -50,6 +50,9 @@ namespace PSCompose.Cmdlets
                 return engine;
             }
         }
+
+        /// <summary>Where the engine is, from DOCKER_HOST / DOCKER_CONTEXT like the docker CLI; does not connect.</summary>
+        internal static EngineEndpoint ResolveEndpoint() => EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);
 
         internal static bool IsWindows => Environment.OSVersion.Platform == PlatformID.Win32NT;
 
@@ -83,29 +86,44 @@ namespace PSCompose.Cmdlets
         /// <summary>
         /// Runs async work that produces output while it runs. The work posts actions to the queue from
         /// any thread; they run here, on the pipeline thread, which is the only place Write* may be called.
+        /// When anything ends the drain early (Ctrl+C, or a posted write that throws: -WarningAction Stop, a
+        /// downstream command failing), the work is cancelled and awaited, bounded, before the exception goes on:
+        /// it must neither keep changing the engine nor outlive the engine client it uses.
         /// </summary>
         internal void Stream(Func<PipelineQueue, CancellationToken, Task> work)
         {
             using (var queue = new PipelineQueue())
+            using (var workCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken))
             {
+                CancellationToken workToken = workCancellation.Token;
                 Task task = Task.Run(async () =>
                 {
-                    try { await work(queue, CancellationToken).ConfigureAwait(false); }
+                    try { await work(queue, workToken).ConfigureAwait(false); }
                     finally { queue.Complete(); }
                 });
                 try
                 {
                     foreach (Action action in queue.Drain(CancellationToken)) action();
-                    task.GetAwaiter().GetResult();
                 }
-                catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+                catch (Exception e)
                 {
-                    // Give the work a bounded moment to undo half-done engine changes (temp-named containers)
-                    // before the engine client it uses is disposed.
-                    task.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CleanupGrace);
-                    throw new PipelineStoppedException();
+                    queue.Complete();
+                    workCancellation.Cancel();
+                    StopWork(task);
+                    if (e is OperationCanceledException && CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
+                    throw;
                 }
+                task.GetAwaiter().GetResult();
             }
+        }
+
+        /// <summary>
+        /// Gives cancelled work a bounded moment to finish, undoing half-done engine changes (temp-named
+        /// containers), and observes its outcome so no task exception goes unobserved.
+        /// </summary>
+        private static void StopWork(Task task)
+        {
+            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default).Wait(CleanupGrace);
         }
 
         private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(30);
@@ -144,10 +162,14 @@ namespace PSCompose.Cmdlets
         public void Post(Action action)
         {
             try { actions.Add(action); }
-            catch (InvalidOperationException) { /* completed: the pipeline is gone */ }
+            catch (Exception e) when (e is InvalidOperationException || e is ObjectDisposedException) { /* completed: the pipeline is gone */ }
         }
 
-        public void Complete() => actions.CompleteAdding();
+        public void Complete()
+        {
+            try { actions.CompleteAdding(); }
+            catch (ObjectDisposedException) { /* the pipeline side gave up waiting and disposed the queue */ }
+        }
 
         public System.Collections.Generic.IEnumerable<Action> Drain(CancellationToken ct) => actions.GetConsumingEnumerable(ct);
 

@@ -16,7 +16,7 @@ namespace PSCompose.Cmdlets
                     record = new ErrorRecord(ce, ce.ErrorId, ce.Category, target ?? ce.Target);
                     break;
                 case EngineUnavailableException ue:
-                    record = new ErrorRecord(ue, "EngineUnavailable", ErrorCategory.ConnectionError, ue.Endpoint);
+                    record = new ErrorRecord(ue, UnavailableErrorId(ue.Reason), UnavailableCategory(ue.Reason), ue.Endpoint);
                     record.ErrorDetails = new ErrorDetails(ue.Message)
                     {
                         RecommendedAction = "Start the Docker engine, or point DOCKER_HOST or DOCKER_CONTEXT at a running one.",
@@ -34,6 +34,19 @@ namespace PSCompose.Cmdlets
             }
             return true;
         }
+
+        private static string UnavailableErrorId(EngineUnavailableReason reason)
+        {
+            switch (reason)
+            {
+                case EngineUnavailableReason.Timeout: return "EngineTimeout";
+                case EngineUnavailableReason.NotDockerApi: return "EngineNotDockerApi";
+                default: return "EngineUnavailable";
+            }
+        }
+
+        private static ErrorCategory UnavailableCategory(EngineUnavailableReason reason) =>
+            reason == EngineUnavailableReason.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
 
         private static string EngineErrorId(EngineException e)
         {

@@ -6,7 +6,8 @@ namespace PSCompose.Cmdlets
 {
     /// <summary>
     /// Gets the PSCompose module version, the Docker Compose version it reproduces, and the Docker engine it talks to
-    /// (version, API version negotiated, endpoint and how it was chosen).
+    /// (version, API version negotiated, endpoint and how it was chosen). When the engine cannot be reached, the module
+    /// and Compose versions and the endpoint are still returned, the engine fields are empty, and a warning says why.
     /// </summary>
     /// <example>
     /// <code>Get-ComposeVersion</code>
@@ -22,19 +23,31 @@ namespace PSCompose.Cmdlets
     {
         protected override void EndCompose()
         {
-            EngineVersion version = AwaitEngine((engine, ct) => engine.GetVersionAsync(ct));
-            WriteObject(new ComposeVersionInfo
+            EngineEndpoint endpoint = ResolveEndpoint();
+            var info = new ComposeVersionInfo
             {
                 ModuleVersion = typeof(GetComposeVersionCommand).Assembly.GetName().Version.ToString(3),
                 ComposeVersion = ComposeLabels.ComposeVersion,
-                EngineVersion = version.Version,
-                EngineApiVersion = version.ApiVersion,
-                ApiVersion = Engine.ApiVersion,
-                Endpoint = Engine.Endpoint.ToString(),
-                EndpointSource = Engine.Endpoint.Source,
-                Os = version.Os,
-                Arch = version.Arch,
-            });
+                Endpoint = endpoint.ToString(),
+                EndpointSource = endpoint.Source,
+            };
+            EngineVersion version;
+            try
+            {
+                version = AwaitEngine((engine, ct) => engine.GetVersionAsync(ct));
+            }
+            catch (EngineUnavailableException e)
+            {
+                WriteWarning(e.Message);
+                WriteObject(info);
+                return;
+            }
+            info.EngineVersion = version.Version;
+            info.EngineApiVersion = version.ApiVersion;
+            info.ApiVersion = Engine.ApiVersion;
+            info.Os = version.Os;
+            info.Arch = version.Arch;
+            WriteObject(info);
         }
     }
 }

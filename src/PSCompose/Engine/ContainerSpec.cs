@@ -96,7 +96,8 @@ namespace PSCompose.Engine
 
         /// <summary>
         /// Container-wide mac_address. On API 1.44+ it goes to the primary endpoint (as Compose does). Compose puts it in
-        /// Config.MacAddress on older engines, but Docker.DotNet's 1.54 models have no such field, so there it is not sent.
+        /// Config.MacAddress on older engines, but Docker.DotNet's 1.54 models have no such field, so there the create is
+        /// refused with MacAddressUnsupported rather than silently dropping the address.
         /// </summary>
         public string MacAddress { get; set; }
 

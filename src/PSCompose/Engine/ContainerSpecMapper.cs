@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Docker.DotNet.Models;
+using PSCompose.Model;
 using Version = System.Version;
 
 namespace PSCompose.Engine
@@ -48,6 +49,7 @@ namespace PSCompose.Engine
             };
 
             List<EndpointSpec> networks = (spec.Networks ?? new List<EndpointSpec>()).ToList();
+            RefuseMacAddressBeforeApi144(spec, networks, apiVersion);
             string networkMode = spec.NetworkMode ?? networks.FirstOrDefault()?.Network;
             p.HostConfig.NetworkMode = NullIfEmpty(networkMode);
             if (networks.Count > 0 && (string.IsNullOrEmpty(spec.NetworkMode) || spec.NetworkMode == networks[0].Network))
@@ -61,6 +63,26 @@ namespace PSCompose.Engine
                 p.NetworkingConfig = new NetworkingConfig { EndpointsConfig = endpoints };
             }
             return p;
+        }
+
+        /// <summary>
+        /// Before API 1.44 the engine takes a MAC address only in the legacy Config.MacAddress field, which Compose
+        /// sends but Docker.DotNet.Enhanced's models (API 1.54) cannot express; a per-network mac_address has no field
+        /// at all there (Compose refuses it with the message below). Refusing beats creating a container without it.
+        /// </summary>
+        private static void RefuseMacAddressBeforeApi144(ContainerSpec spec, List<EndpointSpec> networks, Version apiVersion)
+        {
+            if (apiVersion == null || apiVersion >= MultipleEndpointsApi) return;
+            string service = spec.Labels != null && spec.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : spec.Name;
+            EndpointSpec perNetwork = networks.FirstOrDefault(n => !string.IsNullOrEmpty(n.MacAddress));
+            if (perNetwork != null)
+                throw new ComposeException("MacAddressUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
+                    $"setting service.networks.{perNetwork.Network}.mac_address is not supported by the Engine API version {apiVersion.ToString(2)}", service);
+            if (!string.IsNullOrEmpty(spec.MacAddress))
+                throw new ComposeException("MacAddressUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
+                    $"service {service}: mac_address needs Docker Engine API 1.44 (Docker 25) or later with PSCompose; this engine speaks " +
+                    $"API {apiVersion.ToString(2)}, where the address can only be sent in the legacy Config.MacAddress field, which PSCompose's " +
+                    "engine client cannot send. Remove mac_address, upgrade the engine, or use docker compose for this service.", service);
         }
 
         /// <summary>Endpoints to connect after create: the non-primary networks, on engines older than API 1.44.</summary>

@@ -15,7 +15,7 @@ namespace PSCompose.Engine
 
         public async Task<EngineContainerDetails> InspectContainerAsync(string idOrName, CancellationToken ct)
         {
-            ContainerInspectResponse c = await Call(Endpoint, () => client.Containers.InspectContainerAsync(idOrName, ct)).ConfigureAwait(false);
+            ContainerInspectResponse c = await Call(Endpoint, ct, () => client.Containers.InspectContainerAsync(idOrName, ct)).ConfigureAwait(false);
             return ToDetails(c);
         }
 
@@ -23,7 +23,7 @@ namespace PSCompose.Engine
         {
             Version api = NegotiatedApi;
             CreateContainerParameters parameters = ContainerSpecMapper.ToCreateParameters(spec, api);
-            CreateContainerResponse created = await Call(Endpoint, () => client.Containers.CreateContainerAsync(parameters, ct)).ConfigureAwait(false);
+            CreateContainerResponse created = await Call(Endpoint, ct, () => client.Containers.CreateContainerAsync(parameters, ct)).ConfigureAwait(false);
             foreach (EndpointSpec endpoint in ContainerSpecMapper.EndpointsToConnectAfterCreate(spec, api))
                 await ConnectNetworkAsync(endpoint.Network, created.ID, endpoint, ct).ConfigureAwait(false);
             return new EngineCreateResult
@@ -34,7 +34,7 @@ namespace PSCompose.Engine
         }
 
         public Task StartContainerAsync(string id, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct));
+            Call(Endpoint, ct, () => client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct));
 
         public async Task StopContainerAsync(string id, int? timeoutSeconds, CancellationToken ct)
         {
@@ -43,7 +43,7 @@ namespace PSCompose.Engine
                 await KillImmediatelyAsync(id, ct).ConfigureAwait(false);
                 return;
             }
-            await Call(Endpoint, () => client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = ToSeconds(timeoutSeconds) }, ct)).ConfigureAwait(false);
+            await Call(Endpoint, ct, () => client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = ToSeconds(timeoutSeconds) }, ct)).ConfigureAwait(false);
         }
 
         public async Task RestartContainerAsync(string id, int? timeoutSeconds, CancellationToken ct)
@@ -54,7 +54,7 @@ namespace PSCompose.Engine
                 await StartContainerAsync(id, ct).ConfigureAwait(false);
                 return;
             }
-            await Call(Endpoint, () => client.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = ToSeconds(timeoutSeconds) }, ct)).ConfigureAwait(false);
+            await Call(Endpoint, ct, () => client.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = ToSeconds(timeoutSeconds) }, ct)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -66,7 +66,7 @@ namespace PSCompose.Engine
         {
             try
             {
-                await Call(Endpoint, () => client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" }, ct)).ConfigureAwait(false);
+                await Call(Endpoint, ct, () => client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" }, ct)).ConfigureAwait(false);
             }
             catch (EngineException e) when (e.IsConflict)
             {
@@ -75,23 +75,23 @@ namespace PSCompose.Engine
         }
 
         public Task KillContainerAsync(string id, string signal, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = string.IsNullOrEmpty(signal) ? null : signal }, ct));
+            Call(Endpoint, ct, () => client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = string.IsNullOrEmpty(signal) ? null : signal }, ct));
 
         public Task PauseContainerAsync(string id, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.PauseContainerAsync(id, ct));
+            Call(Endpoint, ct, () => client.Containers.PauseContainerAsync(id, ct));
 
         public Task UnpauseContainerAsync(string id, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.UnpauseContainerAsync(id, ct));
+            Call(Endpoint, ct, () => client.Containers.UnpauseContainerAsync(id, ct));
 
         public Task RemoveContainerAsync(string id, bool force, bool removeVolumes, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = force, RemoveVolumes = removeVolumes }, ct));
+            Call(Endpoint, ct, () => client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = force, RemoveVolumes = removeVolumes }, ct));
 
         public Task RenameContainerAsync(string id, string newName, CancellationToken ct) =>
-            Call(Endpoint, () => client.Containers.RenameContainerAsync(id, new ContainerRenameParameters { NewName = newName }, ct));
+            Call(Endpoint, ct, () => client.Containers.RenameContainerAsync(id, new ContainerRenameParameters { NewName = newName }, ct));
 
         public async Task<long> WaitContainerAsync(string id, CancellationToken ct)
         {
-            ContainerWaitResponse r = await Call(Endpoint, () => client.Containers.WaitContainerAsync(id, ct)).ConfigureAwait(false);
+            ContainerWaitResponse r = await Call(Endpoint, ct, () => client.Containers.WaitContainerAsync(id, ct)).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(r.Error?.Message)) throw new EngineException(500, r.Error.Message);
             return r.StatusCode;
         }
@@ -109,7 +109,7 @@ namespace PSCompose.Engine
                 Since = string.IsNullOrEmpty(options.Since) ? null : options.Since,
                 Until = string.IsNullOrEmpty(options.Until) ? null : options.Until,
             };
-            using (MultiplexedStream stream = await Call(Endpoint, () => client.Containers.GetContainerLogsAsync(id, parameters, ct)).ConfigureAwait(false))
+            using (MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.GetContainerLogsAsync(id, parameters, ct)).ConfigureAwait(false))
                 await PumpOutputAsync(stream, onOutput, ct).ConfigureAwait(false);
         }
 

@@ -25,7 +25,7 @@ namespace PSCompose.Engine
                 Attributes = m.Actor?.Attributes != null ? new Dictionary<string, string>(m.Actor.Attributes) : new Dictionary<string, string>(),
                 TimeNano = m.TimeNano ?? (m.Time ?? 0) * 1000000000L,
             }));
-            return Call(Endpoint, () => client.System.MonitorEventsAsync(parameters, progress, ct));
+            return Call(Endpoint, ct, () => client.System.MonitorEventsAsync(parameters, progress, ct));
         }
 
         /// <summary>IProgress that runs the callback on the reporting thread (Progress&lt;T&gt; would post and reorder).</summary>

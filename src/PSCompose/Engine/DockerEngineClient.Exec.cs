@@ -24,15 +24,15 @@ namespace PSCompose.Engine
                 AttachStdout = true,
                 AttachStderr = true,
             };
-            ContainerExecCreateResponse exec = await Call(Endpoint, () => client.Exec.CreateContainerExecAsync(container, create, ct)).ConfigureAwait(false);
-            using (MultiplexedStream stream = await Call(Endpoint,
+            ContainerExecCreateResponse exec = await Call(Endpoint, ct, () => client.Exec.CreateContainerExecAsync(container, create, ct)).ConfigureAwait(false);
+            using (MultiplexedStream stream = await Call(Endpoint, ct,
                 () => client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters { TTY = spec.Tty }, ct)).ConfigureAwait(false))
             {
                 Task feed = stdin == null ? Task.CompletedTask : FeedAsync(stream, stdin, ct);
                 await PumpOutputAsync(stream, onOutput, ct).ConfigureAwait(false);
                 await feed.ConfigureAwait(false);
             }
-            ContainerExecInspectResponse inspect = await Call(Endpoint, () => client.Exec.InspectContainerExecAsync(exec.ID, ct)).ConfigureAwait(false);
+            ContainerExecInspectResponse inspect = await Call(Endpoint, ct, () => client.Exec.InspectContainerExecAsync(exec.ID, ct)).ConfigureAwait(false);
             return inspect.ExitCode ?? 0;
         }
 

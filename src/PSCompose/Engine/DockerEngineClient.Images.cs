@@ -14,7 +14,7 @@ namespace PSCompose.Engine
     {
         public async Task<EngineImage> InspectImageAsync(string reference, CancellationToken ct)
         {
-            ImageInspectResponse i = await Call(Endpoint, () => client.Images.InspectImageAsync(reference, ct)).ConfigureAwait(false);
+            ImageInspectResponse i = await Call(Endpoint, ct, () => client.Images.InspectImageAsync(reference, ct)).ConfigureAwait(false);
             DockerOCIImageConfig config = i.Config ?? new DockerOCIImageConfig();
             return new EngineImage
             {
@@ -39,7 +39,7 @@ namespace PSCompose.Engine
         public async Task<IReadOnlyList<EngineImage>> ListImagesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct)
         {
             var parameters = new ImagesListParameters { Filters = LabelFilters(labelFilters) };
-            IList<ImagesListResponse> list = await Call(Endpoint, () => client.Images.ListImagesAsync(parameters, ct)).ConfigureAwait(false);
+            IList<ImagesListResponse> list = await Call(Endpoint, ct, () => client.Images.ListImagesAsync(parameters, ct)).ConfigureAwait(false);
             return list.Select(i => new EngineImage
             {
                 Id = i.ID,
@@ -53,7 +53,7 @@ namespace PSCompose.Engine
 
         public async Task<IReadOnlyList<string>> RemoveImageAsync(string reference, bool force, CancellationToken ct)
         {
-            IList<IDictionary<string, string>> r = await Call(Endpoint,
+            IList<IDictionary<string, string>> r = await Call(Endpoint, ct,
                 () => client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = force }, ct)).ConfigureAwait(false);
             return (r ?? new List<IDictionary<string, string>>())
                 .SelectMany(d => d.Select(kv => kv.Key + ": " + kv.Value))
@@ -61,7 +61,7 @@ namespace PSCompose.Engine
         }
 
         public Task TagImageAsync(string source, string repository, string tag, CancellationToken ct) =>
-            Call(Endpoint, () => client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = repository, Tag = tag }, ct));
+            Call(Endpoint, ct, () => client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = repository, Tag = tag }, ct));
 
         public async Task PullImageAsync(string reference, string platform, Action<EngineProgress> onProgress, CancellationToken ct)
         {
@@ -74,7 +74,7 @@ namespace PSCompose.Engine
             };
             AuthConfig auth = RegistryCredentials.For(image.Registry) ?? new AuthConfig();
             var stream = new ProgressStream(onProgress);
-            await Call(Endpoint, () => client.Images.CreateImageAsync(parameters, auth, stream, ct)).ConfigureAwait(false);
+            await Call(Endpoint, ct, () => client.Images.CreateImageAsync(parameters, auth, stream, ct)).ConfigureAwait(false);
             stream.ThrowIfFailed();
         }
 
@@ -84,7 +84,7 @@ namespace PSCompose.Engine
             // The engine rejects a push without an X-Registry-Auth header, so an anonymous one is always sent.
             AuthConfig auth = RegistryCredentials.For(image.Registry) ?? new AuthConfig();
             var stream = new ProgressStream(onProgress);
-            await Call(Endpoint, () => client.Images.PushImageAsync(image.Repository, new ImagePushParameters { Tag = image.TagOrDigest }, auth, stream, ct)).ConfigureAwait(false);
+            await Call(Endpoint, ct, () => client.Images.PushImageAsync(image.Repository, new ImagePushParameters { Tag = image.TagOrDigest }, auth, stream, ct)).ConfigureAwait(false);
             stream.ThrowIfFailed();
         }
 
@@ -113,7 +113,7 @@ namespace PSCompose.Engine
                 };
                 var stream = new ProgressStream(onProgress);
                 IList<AuthConfig> auths = RegistryCredentials.All();
-                await Call(Endpoint, () => client.Images.BuildImageFromDockerfileAsync(parameters, archive.Content, auths, null, stream, ct)).ConfigureAwait(false);
+                await Call(Endpoint, ct, () => client.Images.BuildImageFromDockerfileAsync(parameters, archive.Content, auths, null, stream, ct)).ConfigureAwait(false);
                 stream.ThrowIfFailed();
                 if (stream.ImageId == null) throw new EngineException(500, "Server did not provide an image ID.");
                 return stream.ImageId;

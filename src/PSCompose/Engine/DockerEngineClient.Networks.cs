@@ -12,13 +12,13 @@ namespace PSCompose.Engine
         {
             IDictionary<string, IDictionary<string, bool>> filters = LabelFilters(labelFilters);
             if (!string.IsNullOrEmpty(nameFilter)) filters["name"] = new Dictionary<string, bool> { [nameFilter] = true };
-            IList<NetworkResponse> list = await Call(Endpoint, () => client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, ct)).ConfigureAwait(false);
+            IList<NetworkResponse> list = await Call(Endpoint, ct, () => client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, ct)).ConfigureAwait(false);
             return list.Select(ToNetwork).ToList();
         }
 
         public async Task<EngineNetwork> InspectNetworkAsync(string idOrName, CancellationToken ct)
         {
-            NetworkResponse n = await Call(Endpoint, () => client.Networks.InspectNetworkAsync(idOrName, ct)).ConfigureAwait(false);
+            NetworkResponse n = await Call(Endpoint, ct, () => client.Networks.InspectNetworkAsync(idOrName, ct)).ConfigureAwait(false);
             return ToNetwork(n);
         }
 
@@ -48,7 +48,7 @@ namespace PSCompose.Engine
                     }).ToList(),
                 },
             };
-            NetworksCreateResponse r = await Call(Endpoint, () => client.Networks.CreateNetworkAsync(parameters, ct)).ConfigureAwait(false);
+            NetworksCreateResponse r = await Call(Endpoint, ct, () => client.Networks.CreateNetworkAsync(parameters, ct)).ConfigureAwait(false);
             return r.ID;
         }
 
@@ -65,7 +65,7 @@ namespace PSCompose.Engine
         }
 
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) =>
-            Call(Endpoint, () => client.Networks.DeleteNetworkAsync(idOrName, ct));
+            Call(Endpoint, ct, () => client.Networks.DeleteNetworkAsync(idOrName, ct));
 
         public Task ConnectNetworkAsync(string network, string container, EndpointSpec endpoint, CancellationToken ct)
         {
@@ -74,11 +74,11 @@ namespace PSCompose.Engine
                 Container = container,
                 EndpointConfig = endpoint == null ? null : ContainerSpecMapper.ToEndpointSettings(endpoint),
             };
-            return Call(Endpoint, () => client.Networks.ConnectNetworkAsync(network, parameters, ct));
+            return Call(Endpoint, ct, () => client.Networks.ConnectNetworkAsync(network, parameters, ct));
         }
 
         public Task DisconnectNetworkAsync(string network, string container, bool force, CancellationToken ct) =>
-            Call(Endpoint, () => client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = container, Force = force }, ct));
+            Call(Endpoint, ct, () => client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = container, Force = force }, ct));
 
         private static EngineNetwork ToNetwork(NetworkResponse n) => new EngineNetwork
         {

@@ -12,7 +12,7 @@ namespace PSCompose.Engine
         public async Task<Task> AttachOutputAsync(string id, Action<EngineOutput> onOutput, CancellationToken ct)
         {
             var parameters = new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true, Logs = false };
-            MultiplexedStream stream = await Call(Endpoint, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false);
+            MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false);
             return PumpAndDisposeAsync(stream, onOutput, ct);
         }
 

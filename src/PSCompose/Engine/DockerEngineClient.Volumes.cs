@@ -11,13 +11,13 @@ namespace PSCompose.Engine
         public async Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct)
         {
             var parameters = new VolumesListParameters { Filters = LabelFilters(labelFilters) };
-            VolumesListResponse r = await Call(Endpoint, () => client.Volumes.ListAsync(parameters, ct)).ConfigureAwait(false);
+            VolumesListResponse r = await Call(Endpoint, ct, () => client.Volumes.ListAsync(parameters, ct)).ConfigureAwait(false);
             return (r.Volumes ?? new List<VolumeResponse>()).Select(ToVolume).ToList();
         }
 
         public async Task<EngineVolume> InspectVolumeAsync(string name, CancellationToken ct)
         {
-            VolumeResponse v = await Call(Endpoint, () => client.Volumes.InspectAsync(name, ct)).ConfigureAwait(false);
+            VolumeResponse v = await Call(Endpoint, ct, () => client.Volumes.InspectAsync(name, ct)).ConfigureAwait(false);
             return ToVolume(v);
         }
 
@@ -30,12 +30,12 @@ namespace PSCompose.Engine
                 DriverOpts = NullIfEmpty(spec.DriverOpts),
                 Labels = NullIfEmpty(spec.Labels),
             };
-            VolumeResponse v = await Call(Endpoint, () => client.Volumes.CreateAsync(parameters, ct)).ConfigureAwait(false);
+            VolumeResponse v = await Call(Endpoint, ct, () => client.Volumes.CreateAsync(parameters, ct)).ConfigureAwait(false);
             return ToVolume(v);
         }
 
         public Task RemoveVolumeAsync(string name, bool force, CancellationToken ct) =>
-            Call(Endpoint, () => client.Volumes.RemoveAsync(name, force, ct));
+            Call(Endpoint, ct, () => client.Volumes.RemoveAsync(name, force, ct));
 
         private static EngineVolume ToVolume(VolumeResponse v) => new EngineVolume
         {

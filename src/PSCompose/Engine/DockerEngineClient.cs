@@ -35,10 +35,28 @@ namespace PSCompose.Engine
 
         public string ApiVersion { get; }
 
-        /// <summary>Connects and negotiates the API version like the CLI: min(engine, client) unless DOCKER_API_VERSION says otherwise.</summary>
+        /// <summary>
+        /// How long the first request (GET /version, which also negotiates the API version) may take before the
+        /// endpoint is reported as hung. The docker CLI bounds its initial ping the same way; unlike the CLI,
+        /// PSCompose needs the answer, so it fails instead of carrying on.
+        /// </summary>
+        internal static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Limit for one ordinary request once connected. Streams (pull, build, logs, events, attach) and the
+        /// calls that wait on the engine (container wait, stop, restart) have no limit.
+        /// </summary>
+        internal static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
+        /// <summary>
+        /// Connects and negotiates the API version like the CLI: min(engine, client) unless DOCKER_API_VERSION says
+        /// otherwise. Always asks the endpoint for its version first, so a hung endpoint or one that is not a Docker
+        /// engine fails here with a clear error rather than in the middle of an operation.
+        /// </summary>
         public static async Task<DockerEngineClient> ConnectAsync(EngineEndpoint endpoint, CancellationToken ct)
         {
             Version negotiated;
+            VersionResponse version = await ProbeAsync(endpoint, ct).ConfigureAwait(false);
             if (endpoint.ApiVersionOverride != null)
             {
                 if (!Version.TryParse(endpoint.ApiVersionOverride, out negotiated))
@@ -46,17 +64,44 @@ namespace PSCompose.Engine
             }
             else
             {
-                using (DockerClient probe = Build(endpoint, null))
-                {
-                    VersionResponse version = await Call(endpoint, () => probe.System.GetVersionAsync(ct)).ConfigureAwait(false);
-                    Version engineMax = Version.Parse(version.APIVersion);
-                    negotiated = engineMax < ClientMaxApiVersion ? engineMax : ClientMaxApiVersion;
-                }
+                Version engineMax = Version.Parse(version.APIVersion);
+                negotiated = engineMax < ClientMaxApiVersion ? engineMax : ClientMaxApiVersion;
                 if (negotiated < ClientMinApiVersion)
                     throw new EngineEndpointException(
                         $"The engine at {endpoint} speaks API {negotiated.ToString(2)}; PSCompose needs {ClientMinApiVersion.ToString(2)} or newer (Docker 20.10+).");
             }
             return new DockerEngineClient(Build(endpoint, negotiated), endpoint, negotiated);
+        }
+
+        /// <summary>Unversioned GET /version within ConnectTimeout; every Docker engine answers it with its API version.</summary>
+        private static async Task<VersionResponse> ProbeAsync(EngineEndpoint endpoint, CancellationToken ct)
+        {
+            using (DockerClient probe = Build(endpoint, null))
+            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                limit.CancelAfter(ConnectTimeout);
+                VersionResponse version;
+                try
+                {
+                    version = await Call(endpoint, limit.Token, () => probe.System.GetVersionAsync(limit.Token)).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+                {
+                    throw EngineUnavailableException.TimedOut(endpoint.ToString(), "connect", ConnectTimeout, e);
+                }
+                catch (EngineException e)
+                {
+                    throw EngineUnavailableException.NotDockerApi(endpoint.ToString(),
+                        $"GET /version answered HTTP {e.StatusCode} ({(System.Net.HttpStatusCode)e.StatusCode}), where a Docker engine answers with its version", e);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    throw EngineUnavailableException.NotDockerApi(endpoint.ToString(), "GET /version did not answer with the engine's version document", e);
+                }
+                if (string.IsNullOrEmpty(version?.APIVersion) || !Version.TryParse(version.APIVersion, out _))
+                    throw EngineUnavailableException.NotDockerApi(endpoint.ToString(), "GET /version did not name an API version", null);
+                return version;
+            }
         }
 
         private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion)
@@ -71,12 +116,12 @@ namespace PSCompose.Engine
             }
             builder = builder.WithEndpoint(uri);
             if (apiVersion != null) builder = builder.WithApiVersion(apiVersion);
-            return builder.Build();
+            return builder.WithTimeout(RequestTimeout).Build();
         }
 
         public async Task<EngineVersion> GetVersionAsync(CancellationToken ct)
         {
-            VersionResponse v = await Call(Endpoint, () => client.System.GetVersionAsync(ct)).ConfigureAwait(false);
+            VersionResponse v = await Call(Endpoint, ct, () => client.System.GetVersionAsync(ct)).ConfigureAwait(false);
             return new EngineVersion
             {
                 Version = v.Version,
@@ -90,7 +135,7 @@ namespace PSCompose.Engine
         public async Task<IReadOnlyList<EngineContainer>> ListContainersAsync(IReadOnlyCollection<string> labelFilters, bool all, CancellationToken ct)
         {
             var parameters = new ContainersListParameters { All = all, Filters = LabelFilters(labelFilters) };
-            IList<ContainerListResponse> list = await Call(Endpoint, () => client.Containers.ListContainersAsync(parameters, ct)).ConfigureAwait(false);
+            IList<ContainerListResponse> list = await Call(Endpoint, ct, () => client.Containers.ListContainersAsync(parameters, ct)).ConfigureAwait(false);
             return list.Select(ToContainer).ToList();
         }
 
@@ -133,8 +178,11 @@ namespace PSCompose.Engine
             return filters;
         }
 
-        /// <summary>Runs one engine call and maps the library's exceptions onto PSCompose's.</summary>
-        private static async Task<T> Call<T>(EngineEndpoint endpoint, Func<Task<T>> call)
+        /// <summary>
+        /// Runs one engine call and maps the library's exceptions onto PSCompose's. A cancellation that ct did not
+        /// ask for is the library's request timeout.
+        /// </summary>
+        private static async Task<T> Call<T>(EngineEndpoint endpoint, CancellationToken ct, Func<Task<T>> call)
         {
             try
             {
@@ -144,15 +192,44 @@ namespace PSCompose.Engine
             {
                 throw new EngineException((int)e.StatusCode, EngineMessage(e), e);
             }
+            catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                throw EngineUnavailableException.TimedOut(endpoint.ToString(), "request", RequestTimeout, e);
+            }
             catch (Exception e) when (IsConnectionFailure(e))
             {
-                throw new EngineUnavailableException(endpoint.ToString(), e);
+                throw EngineUnavailableException.Unreachable(endpoint.ToString(), ConnectionFailureDetail(endpoint, e), e);
             }
         }
 
-        private static async Task Call(EngineEndpoint endpoint, Func<Task> call)
+        private static async Task Call(EngineEndpoint endpoint, CancellationToken ct, Func<Task> call)
         {
-            await Call<bool>(endpoint, async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
+            await Call<bool>(endpoint, ct, async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The OS's reason, with the socket path for unix endpoints. .NET reports a missing socket file as
+        /// "Cannot assign requested address" (ENOENT maps to SocketError.AddressNotAvailable), so that case is
+        /// checked on the file system to give connect(2)'s real errno text.
+        /// </summary>
+        private static string ConnectionFailureDetail(EngineEndpoint endpoint, Exception e)
+        {
+            Exception innermost = Innermost(e);
+            if (!string.Equals(endpoint.Uri.Scheme, "unix", StringComparison.OrdinalIgnoreCase)) return innermost.Message;
+            string path = endpoint.Uri.LocalPath;
+            bool missing = !File.Exists(path) && !Directory.Exists(path);
+            string reason = missing ? "No such file or directory" : innermost.Message;
+            return $"connect to the socket {path}: {reason}";
+        }
+
+        private static Exception Innermost(Exception e)
+        {
+            while (true)
+            {
+                if (e is AggregateException ae && ae.InnerExceptions.Count > 0) e = ae.InnerExceptions[0];
+                else if (e.InnerException != null) e = e.InnerException;
+                else return e;
+            }
         }
 
         private static string EngineMessage(DockerApiException e)

@@ -8,26 +8,45 @@ namespace PSCompose.Engine
         public EngineEndpointException(string message) : base(message) { }
     }
 
-    /// <summary>The engine could not be reached at the endpoint.</summary>
+    /// <summary>Why the engine at an endpoint cannot be used.</summary>
+    public enum EngineUnavailableReason
+    {
+        /// <summary>Nothing answered: no socket, connection refused, permission denied, connection dropped.</summary>
+        Unreachable,
+
+        /// <summary>The endpoint accepted the connection but did not answer in time.</summary>
+        Timeout,
+
+        /// <summary>Something answered, but not the Docker engine API (another HTTP server, a proxy's error page).</summary>
+        NotDockerApi,
+    }
+
+    /// <summary>The engine could not be reached at the endpoint, did not answer in time, or is not a Docker engine.</summary>
     public sealed class EngineUnavailableException : Exception
     {
-        public EngineUnavailableException(string endpoint, Exception inner)
-            : base($"Cannot connect to the Docker engine at {endpoint}: {Innermost(inner).Message} Is the docker daemon running?", inner)
+        private EngineUnavailableException(string endpoint, EngineUnavailableReason reason, string message, Exception inner)
+            : base(message, inner)
         {
             Endpoint = endpoint;
+            Reason = reason;
         }
 
         public string Endpoint { get; }
 
-        private static Exception Innermost(Exception e)
-        {
-            while (true)
-            {
-                if (e is AggregateException ae && ae.InnerExceptions.Count > 0) e = ae.InnerExceptions[0];
-                else if (e.InnerException != null) e = e.InnerException;
-                else return e;
-            }
-        }
+        public EngineUnavailableReason Reason { get; }
+
+        internal static EngineUnavailableException Unreachable(string endpoint, string detail, Exception inner) =>
+            new EngineUnavailableException(endpoint, EngineUnavailableReason.Unreachable,
+                $"Cannot connect to the Docker engine at {endpoint}: {detail.TrimEnd('.')}. Is the docker daemon running?", inner);
+
+        internal static EngineUnavailableException TimedOut(string endpoint, string phase, TimeSpan limit, Exception inner) =>
+            new EngineUnavailableException(endpoint, EngineUnavailableReason.Timeout,
+                $"The Docker engine at {endpoint} did not answer within {limit.TotalSeconds:0.#} s ({phase} timeout). " +
+                "The endpoint accepts connections but does not respond: check that it is a Docker engine and that it is not hung.", inner);
+
+        internal static EngineUnavailableException NotDockerApi(string endpoint, string answer, Exception inner) =>
+            new EngineUnavailableException(endpoint, EngineUnavailableReason.NotDockerApi,
+                $"The endpoint {endpoint} is not a Docker engine API: {answer.TrimEnd('.')}. Point DOCKER_HOST or DOCKER_CONTEXT at a Docker engine.", inner);
     }
 
     /// <summary>The engine answered with an error. StatusCode is the HTTP status (404, 409, …).</summary>

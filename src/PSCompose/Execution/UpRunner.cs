@@ -128,7 +128,12 @@ namespace PSCompose.Execution
             }
         }
 
-        /// <summary>Inspects every service image: observed images for the image plan, ids for the image label.</summary>
+        /// <summary>
+        /// Inspects every service image by its reference as written, as Compose does: observed images for the image
+        /// plan, ids for the image label. The engine decides what the reference names: Podman answers for
+        /// "name:tag" with an image tagged "localhost/name:tag" or "docker.io/library/name:tag", so the reference
+        /// itself is recorded among the image's names and the planner finds the image instead of pulling it.
+        /// </summary>
         private async Task ReadImagesAsync(CancellationToken ct)
         {
             Observed.Images.Clear();
@@ -140,11 +145,16 @@ namespace PSCompose.Execution
                 try { image = await engine.InspectImageAsync(reference, ct).ConfigureAwait(false); }
                 catch (EngineException e) when (e.IsNotFound) { continue; }
                 ImageIds[service.Name] = image.Id;
-                if (Observed.Images.Any(i => i.Id == image.Id)) continue;
+                ObservedImage known = Observed.Images.FirstOrDefault(i => i.Id == image.Id);
+                if (known != null)
+                {
+                    if (!known.RepoTags.Contains(reference)) known.RepoTags.Add(reference);
+                    continue;
+                }
                 Observed.Images.Add(new ObservedImage
                 {
                     Id = image.Id,
-                    RepoTags = image.RepoTags.ToList(),
+                    RepoTags = image.RepoTags.Contains(reference) ? image.RepoTags.ToList() : image.RepoTags.Append(reference).ToList(),
                     ProjectLabel = image.Labels.TryGetValue(ComposeLabels.Project, out string p) ? p : null,
                     ServiceLabel = image.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : null,
                     LastTagTime = image.LastTagTime,
