@@ -68,6 +68,7 @@ namespace PSCompose.Cmdlets
                 Environment = EnvironmentSnapshot(),
                 Services = services,
                 Warn = WriteWarning,
+                StandardInput = ReadStandardInput,
             };
             var files = new List<string>();
             if (Path != null)
@@ -86,6 +87,10 @@ namespace PSCompose.Cmdlets
 
         internal ProjectModel LoadProject(IReadOnlyList<string> services = null) =>
             ProjectLoader.Load(BuildLoadOptions(services));
+
+        // -File - (or COMPOSE_FILE=-): the compose file is the process's redirected standard input, as with
+        // `docker compose -f -`; e.g. Get-Content compose.yaml -Raw | pwsh -c 'Get-ComposeConfig -File -'.
+        private static string ReadStandardInput() => Console.IsInputRedirected ? Console.In.ReadToEnd() : null;
 
         private static IDictionary<string, string> EnvironmentSnapshot()
         {

@@ -98,7 +98,11 @@ namespace PSCompose.Model.Yaml
             }
             catch (YamlException ex)
             {
-                throw Syntax("yaml: " + CleanMessage(ex.Message), file, ex.Start, ex);
+                Mark mark = ex.Start;
+                // YamlDotNet reports a tab used as indentation at 1:1; yaml.v3 names the tab's line.
+                if (ex.Message.IndexOf("invalid tab", StringComparison.Ordinal) >= 0 && mark.Index == 0)
+                    mark = TabIndentation(text, parser.Current?.End ?? Mark.Empty) ?? mark;
+                throw Syntax("yaml: " + CleanMessage(ex.Message), file, mark, ex);
             }
             catch (InvalidOperationException ex)
             {
@@ -108,6 +112,22 @@ namespace PSCompose.Model.Yaml
             }
             if (inDocument) roots.Add(root);
             return roots;
+        }
+
+        /// <summary>The first tab in the indentation of a content line at or after <paramref name="from"/>.</summary>
+        private static Mark? TabIndentation(string text, Mark from)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = Math.Max(0, (int)from.Line - 1); i < lines.Length; i++)
+            {
+                string line = lines[i];
+                int start = 0;
+                while (start < line.Length && (line[start] == ' ' || line[start] == '\t')) start++;
+                int tab = line.IndexOf('\t', 0, start);
+                if (tab < 0 || start == line.Length || line[start] == '#' || line[start] == '\r') continue;
+                return new Mark(0, i + 1, tab + 1);
+            }
+            return null;
         }
 
         /// <summary>An open sequence or mapping; a mapping holds its key until the value arrives.</summary>
