@@ -20,7 +20,10 @@ namespace PSCompose.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Compose files, like docker compose -f (later files override earlier ones).</summary>
+        /// <summary>
+        /// Compose files, like docker compose -f (later files override earlier ones). '-' reads a compose file from
+        /// the process's redirected standard input.
+        /// </summary>
         [Parameter]
         [Alias("ConfigFile")]
         [ValidateNotNullOrEmpty]

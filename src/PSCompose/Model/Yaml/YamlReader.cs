@@ -93,7 +93,13 @@ namespace PSCompose.Model.Yaml
                     node.Line = (int)e.Start.Line;
                     node.Column = (int)e.Start.Column;
                     Attach(node, stack, ref root);
-                    if (opens) stack.Push(new Frame { Node = node });
+                    if (opens)
+                    {
+                        stack.Push(new Frame { Node = node });
+                        // Stop while parsing: YamlDotNet slows down quadratically with flow nesting.
+                        if (stack.Count > NestingLimits.MaxYamlDepth)
+                            throw NestingLimits.TooDeep("nesting", NestingLimits.MaxYamlDepth, file, KeyPath(stack), node.Line, node.Column);
+                    }
                 }
             }
             catch (YamlException ex)
@@ -135,6 +141,31 @@ namespace PSCompose.Model.Yaml
         {
             public YamlNode Node;
             public YamlNode Key;
+        }
+
+        /// <summary>The key path of the innermost open collection (services.a.x[0]), from the open frames.</summary>
+        private static string KeyPath(Stack<Frame> stack)
+        {
+            var path = new System.Text.StringBuilder();
+            Frame[] frames = stack.ToArray();
+            for (int i = frames.Length - 1; i > 0; i--)
+            {
+                YamlNode child = frames[i - 1].Node;
+                switch (frames[i].Node)
+                {
+                    case YamlSequenceNode seq:
+                        path.Append('[').Append(seq.Items.Count - 1).Append(']');
+                        break;
+                    case YamlMappingNode map when frames[i].Key == null && map.Pairs.Count > 0 && map.Pairs[map.Pairs.Count - 1].Value == child:
+                        string key = (map.Pairs[map.Pairs.Count - 1].Key as YamlScalarNode)?.Value ?? "?";
+                        path.Append(path.Length > 0 ? "." : "").Append(key);
+                        break;
+                    default:
+                        path.Append(path.Length > 0 ? "." : "").Append('?');
+                        break;
+                }
+            }
+            return path.ToString();
         }
 
         private static void Attach(YamlNode node, Stack<Frame> stack, ref YamlNode root)

@@ -88,7 +88,7 @@ namespace PSCompose.Tests.Model.Fuzz
             // Mostly the first compose file; env files and other files now and then.
             string relative = random.Next(4) == 0 ? seed.MutableFiles[random.Next(seed.MutableFiles.Count)] : seed.MutableFiles[0];
             if (!copies.TryGetValue(seed.Name, out string root))
-                copies[seed.Name] = root = CopyDirectory(seed.SourceDirectory, Path.Combine(workerRoot, copies.Count.ToString(), seed.Name));
+                copies[seed.Name] = root = CopyDirectory(seed.SourceDirectory, Path.Combine(workerRoot, Guid.NewGuid().ToString("N").Substring(0, 8), seed.Name));
 
             string target = Path.Combine(root, relative);
             byte[] original = File.ReadAllBytes(target);
