@@ -65,6 +65,16 @@ namespace PSCompose.Tests.Model.Loading
         }
 
         [Fact]
+        public void InvalidProjectName_TargetsTheName()
+        {
+            using var p = new TempProject();
+            p.Write("compose.yaml", "services:\n  a:\n    image: busybox\n");
+            var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ProjectName = "Bad Name"));
+            Assert.Equal(ComposeErrorIds.ProjectNameInvalid, e.ErrorId);
+            Assert.Equal("Bad Name", e.Target);
+        }
+
+        [Fact]
         public void UnknownService_TargetsTheService()
         {
             using var p = new TempProject();
