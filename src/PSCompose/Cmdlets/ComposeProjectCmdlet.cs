@@ -20,7 +20,10 @@ namespace PSCompose.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Compose files, like docker compose -f (later files override earlier ones).</summary>
+        /// <summary>
+        /// Compose files, like docker compose -f (later files override earlier ones). '-' reads a compose file from
+        /// the process's redirected standard input.
+        /// </summary>
         [Parameter]
         [Alias("ConfigFile")]
         [ValidateNotNullOrEmpty]
@@ -68,6 +71,7 @@ namespace PSCompose.Cmdlets
                 Environment = EnvironmentSnapshot(),
                 Services = services,
                 Warn = WriteWarning,
+                StandardInput = ReadStandardInput,
             };
             var files = new List<string>();
             if (Path != null)
@@ -86,6 +90,10 @@ namespace PSCompose.Cmdlets
 
         internal ProjectModel LoadProject(IReadOnlyList<string> services = null) =>
             ProjectLoader.Load(BuildLoadOptions(services));
+
+        // -File - (or COMPOSE_FILE=-): the compose file is the process's redirected standard input, as with
+        // `docker compose -f -`; e.g. Get-Content compose.yaml -Raw | pwsh -c 'Get-ComposeConfig -File -'.
+        private static string ReadStandardInput() => Console.IsInputRedirected ? Console.In.ReadToEnd() : null;
 
         private static IDictionary<string, string> EnvironmentSnapshot()
         {

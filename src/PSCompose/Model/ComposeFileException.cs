@@ -6,13 +6,14 @@ namespace PSCompose.Model
 {
     /// <summary>
     /// A loader error: what is wrong, in which file, at which key path (services.web.ports[0]) and, for
-    /// YAML syntax errors, at which line and column. The ErrorId becomes the FullyQualifiedErrorId.
+    /// YAML syntax errors, at which line and column. The ErrorId becomes the FullyQualifiedErrorId; the target is
+    /// the file, else the key path, else what the message is about (a path or service named in it).
     /// </summary>
     public sealed class ComposeFileException : ComposeException
     {
         public ComposeFileException(string errorId, ErrorCategory category, string message,
-            string file = null, string keyPath = null, int line = 0, int column = 0, Exception inner = null)
-            : base(errorId, category, Compose(message, file, line, column), file ?? keyPath, inner)
+            string file = null, string keyPath = null, int line = 0, int column = 0, Exception inner = null, object target = null)
+            : base(errorId, category, Compose(message, file, line, column), target ?? file ?? keyPath, inner)
         {
             File = file;
             KeyPath = keyPath;
@@ -59,5 +60,6 @@ namespace PSCompose.Model
         public const string ExtendsInvalid = "ComposeExtendsInvalid";
         public const string IncludeInvalid = "ComposeIncludeInvalid";
         public const string ServiceNotFound = "ComposeServiceNotFound";
+        public const string NestingTooDeep = "ComposeNestingTooDeep";
     }
 }

@@ -31,6 +31,9 @@ namespace PSCompose.Model
 
         public bool Compatibility { get; set; }
 
+        /// <summary>The text of the compose file "-" (docker compose -f -); called at most once. Null: no standard input.</summary>
+        public Func<string> StandardInput { get; set; }
+
         public bool Interpolate { get; set; } = true;
 
         public bool Normalize { get; set; } = true;

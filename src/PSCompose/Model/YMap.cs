@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model
 {
@@ -64,6 +65,7 @@ namespace PSCompose.Model
         /// <summary>A deep copy: maps and lists are copied, scalars shared.</summary>
         public static object DeepClone(object value)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
                 case YMap m:

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PSCompose.Model.Serialization;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Canonical
 {
@@ -27,6 +28,7 @@ namespace PSCompose.Model.Canonical
 
         private static object Bind(object value, GoShape shape, string name, string path)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             value = Coerce.Unwrap(value);
             if (value == null) return null;
             switch (shape.Kind)

@@ -49,24 +49,6 @@ namespace PSCompose.Model.Interpolation
             return sb.Append('"').ToString();
         }
 
-        /// <summary>fmt's %v / %#v of a float64 (shortest representation, exponent form like Go's %g).</summary>
-        public static string Float(double d)
-        {
-            if (double.IsPositiveInfinity(d)) return "+Inf";
-            if (double.IsNegativeInfinity(d)) return "-Inf";
-            if (double.IsNaN(d)) return "NaN";
-            string r = d.ToString("R", CultureInfo.InvariantCulture);
-            int e = r.IndexOf('E');
-            if (e < 0) return r;
-            // .NET prints 1E+21; Go prints 1e+21 and always at least two exponent digits.
-            string mantissa = r.Substring(0, e);
-            string exp = r.Substring(e + 1);
-            char sign = exp[0] == '-' ? '-' : '+';
-            string digits = exp.TrimStart('+', '-');
-            if (digits.Length < 2) digits = "0" + digits;
-            return mantissa + "e" + sign + digits;
-        }
-
         /// <summary>%#v of a decoded YAML scalar, as compose-go prints a non-string key.</summary>
         public static string GoSyntax(object value)
         {
@@ -75,7 +57,7 @@ namespace PSCompose.Model.Interpolation
                 case null: return "<nil>";
                 case bool b: return b ? "true" : "false";
                 case long l: return l.ToString(CultureInfo.InvariantCulture);
-                case double d: return Float(d);
+                case double d: return GoFloat.FormatG(d);
                 case string s: return Quote(s);
                 default: return value.ToString();
             }

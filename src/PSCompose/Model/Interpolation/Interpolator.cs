@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Interpolation
 {
@@ -24,6 +25,33 @@ namespace PSCompose.Model.Interpolation
                 document[key] = walker.Visit(document[key], key, key);
         }
 
+        /// <summary>One value at <paramref name="path"/> (the top-level name:), with the same errors as a document value.</summary>
+        public static string InterpolateValue(string value, string path, string file, Func<string, string> lookup, Action<string> warn) =>
+            Substitute(value, path, path, file, lookup ?? (_ => null), warn ?? (_ => { }));
+
+        private static string Substitute(string value, string path, string keyPath, string file, Func<string, string> lookup, Action<string> warn)
+        {
+            try
+            {
+                return Template.Substitute(value, lookup, warn);
+            }
+            catch (InvalidTemplateException e)
+            {
+                throw new ComposeFileException(ComposeErrorIds.InterpolationInvalid, ErrorCategory.InvalidData,
+                    $"invalid interpolation format for {path}.\nYou may need to escape any $ with another $.\n{e.Template}",
+                    file, keyPath, inner: e);
+            }
+            catch (MissingRequiredVariableException e)
+            {
+                throw new ComposeFileException(ComposeErrorIds.VariableRequired, ErrorCategory.InvalidData,
+                    $"error while interpolating {path}: {e.Message}", file, keyPath, inner: e);
+            }
+            catch (TemplateNestingException e)
+            {
+                throw NestingLimits.TooDeep("nested interpolation", e.Limit, file, keyPath);
+            }
+        }
+
         private sealed class Walker
         {
             private readonly string file;
@@ -41,6 +69,7 @@ namespace PSCompose.Model.Interpolation
             /// <param name="keyPath">The precise path with indexes, for ComposeFileException.KeyPath.</param>
             public object Visit(object value, string path, string keyPath)
             {
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 switch (value)
                 {
                     case string s:
@@ -62,22 +91,7 @@ namespace PSCompose.Model.Interpolation
 
             private object InterpolateString(string value, string path, string keyPath)
             {
-                string substituted;
-                try
-                {
-                    substituted = Template.Substitute(value, lookup, warn);
-                }
-                catch (InvalidTemplateException e)
-                {
-                    throw new ComposeFileException(ComposeErrorIds.InterpolationInvalid, ErrorCategory.InvalidData,
-                        $"invalid interpolation format for {path}.\nYou may need to escape any $ with another $.\n{e.Template}",
-                        file, keyPath, inner: e);
-                }
-                catch (MissingRequiredVariableException e)
-                {
-                    throw new ComposeFileException(ComposeErrorIds.VariableRequired, ErrorCategory.InvalidData,
-                        $"error while interpolating {path}: {e.Message}", file, keyPath, inner: e);
-                }
+                string substituted = Substitute(value, path, keyPath, file, lookup, warn);
 
                 var cast = InterpolationCasts.For(path);
                 if (cast == null) return substituted;

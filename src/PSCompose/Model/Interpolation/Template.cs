@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Interpolation
 {
@@ -25,44 +28,87 @@ namespace PSCompose.Model.Interpolation
         /// variable used without an operator. Throws <see cref="InvalidTemplateException"/> or
         /// <see cref="MissingRequiredVariableException"/> (the first error in the text).
         /// </summary>
-        public static string Substitute(string template, Func<string, string> lookup, Action<string> warnUnset)
+        public static string Substitute(string template, Func<string, string> lookup, Action<string> warnUnset) =>
+            Substitute(template, lookup ?? (_ => null), warnUnset ?? (_ => { }), 0);
+
+        // compose-go substitutes the text after a `${V:-…}` match with a recursive call on that rest; here the rests
+        // are segments of one loop (same order, same first error), so a long value cannot exhaust the stack. Only
+        // real nesting (the default/alternative/message of an expression) recurses, bounded by depth.
+        private static string Substitute(string template, Func<string, string> lookup, Action<string> warnUnset, int depth)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             if (template == null) return null;
             if (template.IndexOf('$') < 0) return template;
-            lookup = lookup ?? (_ => null);
-            warnUnset = warnUnset ?? (_ => { });
+            if (depth > NestingLimits.MaxInterpolationDepth) throw new TemplateNestingException(NestingLimits.MaxInterpolationDepth);
 
+            var result = new StringBuilder(template.Length);
+            var outer = new Stack<Segment>();
+            var segment = new Segment(0, template.Length);
             TemplateException first = null;
-            string result = Pattern.Replace(template, match =>
+            int pos = 0;
+            while (true)
             {
+                Match match = pos < segment.End ? Pattern.Match(template, pos, segment.End - pos) : Match.Empty;
+                if (!match.Success)
+                {
+                    result.Append(template, pos, segment.End - pos);
+                    if (outer.Count == 0) break;
+                    pos = segment.End;
+                    segment = outer.Pop();
+                    continue;
+                }
+                result.Append(template, pos, match.Index - pos);
+                pos = match.Index + match.Length;
                 try
                 {
-                    return Replace(match.Value, lookup, warnUnset);
+                    result.Append(Replace(match.Value, lookup, warnUnset, depth, out int rest));
+                    if (rest >= 0 && rest < match.Length)
+                    {
+                        outer.Push(segment);
+                        segment = new Segment(match.Index + rest, pos);
+                        pos = segment.Start;
+                    }
                 }
-                catch (TemplateException e)
+                catch (TemplateException e) when (!(e is TemplateNestingException))
                 {
-                    if (e is InvalidTemplateException invalid && invalid.Template == null) invalid.Template = template;
+                    if (e is InvalidTemplateException invalid && invalid.Template == null)
+                        invalid.Template = template.Substring(segment.Start, segment.End - segment.Start);
                     if (first == null) first = e;
-                    return "";
                 }
-            });
+            }
             if (first != null) throw first;
-            return result;
+            return result.ToString();
+        }
+
+        /// <summary>The part of the template one compose-go Substitute call would see.</summary>
+        private struct Segment
+        {
+            public Segment(int start, int end)
+            {
+                Start = start;
+                End = end;
+            }
+
+            public int Start { get; }
+
+            public int End { get; }
         }
 
         /// <summary>The warning Compose prints for an unset variable.</summary>
         public static string UnsetWarning(string name) =>
             $"The {GoFormat.Quote(name)} variable is not set. Defaulting to a blank string.";
 
-        private static string Replace(string substring, Func<string, string> lookup, Action<string> warnUnset)
+        // rest: where the text still to substitute starts in substring, or -1.
+        private static string Replace(string substring, Func<string, string> lookup, Action<string> warnUnset, int depth, out int rest)
         {
+            rest = -1;
             string op = FirstOperator(substring);
 
             int closing = FirstBraceClosingIndex(substring);
-            string rest = "";
+            int restStart = -1;
             if (closing > -1)
             {
-                rest = substring.Substring(closing + 1);
+                restStart = closing + 1;
                 substring = substring.Substring(0, closing + 1);
             }
 
@@ -80,8 +126,9 @@ namespace PSCompose.Model.Interpolation
 
             if (braced && op != null && substitution.Contains(op))
             {
-                string value = Apply(op, substitution, lookup, warnUnset);
-                return value + Substitute(rest, lookup, warnUnset);
+                string value = Apply(op, substitution, lookup, warnUnset, depth);
+                rest = restStart;
+                return value;
             }
 
             string found = lookup(substitution);
@@ -89,11 +136,11 @@ namespace PSCompose.Model.Interpolation
             return found ?? "";
         }
 
-        private static string Apply(string op, string substitution, Func<string, string> lookup, Action<string> warnUnset)
+        private static string Apply(string op, string substitution, Func<string, string> lookup, Action<string> warnUnset, int depth)
         {
             int at = substitution.IndexOf(op, StringComparison.Ordinal);
             string name = substitution.Substring(0, at);
-            string argument = Substitute(substitution.Substring(at + op.Length), lookup, warnUnset);
+            string argument = Substitute(substitution.Substring(at + op.Length), lookup, warnUnset, depth + 1);
             string value = lookup(name);
             switch (op)
             {

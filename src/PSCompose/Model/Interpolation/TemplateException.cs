@@ -36,4 +36,15 @@ namespace PSCompose.Model.Interpolation
 
         public string Reason { get; }
     }
+
+    /// <summary>Expressions nested deeper than <see cref="NestingLimits.MaxInterpolationDepth"/>; not collected like the others.</summary>
+    internal sealed class TemplateNestingException : TemplateException
+    {
+        public TemplateNestingException(int limit) : base($"nested interpolation exceeds the limit of {limit} levels")
+        {
+            Limit = limit;
+        }
+
+        public int Limit { get; }
+    }
 }

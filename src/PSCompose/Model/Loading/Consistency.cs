@@ -269,26 +269,43 @@ namespace PSCompose.Model.Loading
             var cleared = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in children.Keys.OrderBy(k => k, StringComparer.Ordinal))
             {
-                SearchCycle(new List<string> { name }, children, cleared);
+                SearchCycle(name, children, cleared);
             }
         }
 
-        private static void SearchCycle(List<string> path, Dictionary<string, List<string>> children, HashSet<string> cleared)
+        // Depth first from one service, with an explicit stack: a chain of thousands of services must not
+        // exhaust the thread's stack.
+        private static void SearchCycle(string start, Dictionary<string, List<string>> children, HashSet<string> cleared)
         {
-            string current = path[path.Count - 1];
-            if (cleared.Contains(current)) return;
-            foreach (var child in children[current])
+            if (cleared.Contains(start)) return;
+            var path = new List<string> { start };
+            var position = new Dictionary<string, int>(StringComparer.Ordinal) { [start] = 0 };
+            var nextChild = new List<int> { 0 };
+            while (path.Count > 0)
             {
-                int i = path.IndexOf(child);
-                if (i >= 0)
+                int top = path.Count - 1;
+                string current = path[top];
+                List<string> next = children[current];
+                if (nextChild[top] < next.Count)
                 {
-                    throw new ComposeFileException(ComposeErrorIds.DependencyCycle, ErrorCategory.InvalidData,
-                        "dependency cycle detected: " + string.Join(" -> ", path.Skip(i)) + " -> " + child, keyPath: $"services.{current}.depends_on");
+                    string child = next[nextChild[top]++];
+                    if (position.TryGetValue(child, out int i))
+                    {
+                        throw new ComposeFileException(ComposeErrorIds.DependencyCycle, ErrorCategory.InvalidData,
+                            "dependency cycle detected: " + string.Join(" -> ", path.Skip(i)) + " -> " + child, keyPath: $"services.{current}.depends_on");
+                    }
+                    if (cleared.Contains(child)) continue;
+                    position[child] = path.Count;
+                    path.Add(child);
+                    nextChild.Add(0);
+                    continue;
                 }
-                SearchCycle(new List<string>(path) { child }, children, cleared);
+                // Every path below this service was explored without a cycle; compose-go re-walks it, same result.
+                cleared.Add(current);
+                position.Remove(current);
+                path.RemoveAt(top);
+                nextChild.RemoveAt(top);
             }
-            // Every path below this service was explored without a cycle; compose-go re-walks it, same result.
-            cleared.Add(current);
         }
 
         private static ComposeFileException Error(string id, string message, string service) =>

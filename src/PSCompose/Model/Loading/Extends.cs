@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
 {
@@ -16,7 +17,7 @@ namespace PSCompose.Model.Loading
             if (!cfg.TryGetValue("services", out object value)) return;
             if (!(value is YMap services))
             {
-                throw Invalid("services must be a mapping", file, "services");
+                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "services must be a mapping", file, "services");
             }
             foreach (var name in services.Keys.ToList())
             {
@@ -29,13 +30,14 @@ namespace PSCompose.Model.Loading
         private static object ApplyService(string name, YMap services, string file, LoadContext context,
             List<KeyValuePair<string, string>> chain)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             object s = services[name];
             if (s == null) return null;
             // A service tagged !reset/!override replaces the earlier definition as a whole; it is taken as written.
             if (s is TaggedValue) return s;
             if (!(s is YMap service))
             {
-                throw Invalid($"services.{name} must be a mapping", file, $"services.{name}");
+                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, $"services.{name} must be a mapping", file, $"services.{name}");
             }
             if (!service.TryGetValue("extends", out object extends)) return s;
 
@@ -88,6 +90,8 @@ namespace PSCompose.Model.Loading
         // compose-go cycleTracker: the same (file, service) twice on one chain is a circular reference.
         private static List<KeyValuePair<string, string>> Track(List<KeyValuePair<string, string>> chain, string trackedFile, string service, string file)
         {
+            if (chain.Count >= NestingLimits.MaxExtendsChain)
+                throw NestingLimits.TooDeep("extends chain", NestingLimits.MaxExtendsChain, file, $"services.{service}.extends");
             var entry = new KeyValuePair<string, string>(trackedFile, service);
             if (chain.Any(c => c.Key == entry.Key && c.Value == entry.Value))
             {
@@ -115,12 +119,12 @@ namespace PSCompose.Model.Loading
             if (!source.TryGetValue("services", out object value))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
-                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section");
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section", target: local);
             }
             if (!(value is YMap services))
             {
                 throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
-                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping");
+                    $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping", target: local);
             }
             // Relative to the including directory, as compose-go does; the project level makes them absolute.
             LoaderStages.ResolvePaths(source, ModelLoader.RelativeDirectory(context.WorkingDir, baseContext.WorkingDir));

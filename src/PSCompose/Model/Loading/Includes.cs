@@ -18,6 +18,8 @@ namespace PSCompose.Model.Loading
         public static void Apply(YMap cfg, LoadContext context, List<string> included)
         {
             if (!cfg.TryGetValue("include", out object value)) return;
+            if (included.Count > NestingLimits.MaxIncludeChain)
+                throw NestingLimits.TooDeep("include chain", NestingLimits.MaxIncludeChain, included.Last(), "include");
             foreach (var entry in Entries(value))
             {
                 var paths = StringList(entry["path"]);

@@ -37,6 +37,9 @@ namespace PSCompose.Model.Loading
 
         public Action<string> Warn { get; set; } = _ => { };
 
+        /// <summary>The text of the compose file "-" (read once, on first use).</summary>
+        public Func<string> StandardInput { get; set; }
+
         /// <summary>Files already warned about for `version:` (compose-go warns once per file).</summary>
         public HashSet<string> VersionWarned { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 

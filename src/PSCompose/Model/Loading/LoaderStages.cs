@@ -26,8 +26,9 @@ namespace PSCompose.Model.Loading
         /// <summary>Interpolates a document's values in place (file for error messages).</summary>
         public static Action<YMap, string, Func<string, string>, Action<string>> Interpolate = Interpolator.Interpolate;
 
-        /// <summary>Interpolates one string (the top-level name:).</summary>
-        public static Func<string, Func<string, string>, Action<string>, string> Substitute = Template.Substitute;
+        /// <summary>Interpolates the top-level name: of a file (value, file, lookup, warn).</summary>
+        public static Func<string, string, Func<string, string>, Action<string>, string> InterpolateName =
+            (value, file, lookup, warn) => Interpolator.InterpolateValue(value, "name", file, lookup, warn);
 
         public static Action<YMap, string> Validate = ComposeSchema.Validate;
 

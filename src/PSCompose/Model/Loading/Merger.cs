@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
 {
@@ -104,6 +105,7 @@ namespace PSCompose.Model.Loading
 
         private static object MergeValue(object e, object o, TreePath p)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var special in Specials)
             {
                 if (p.Matches(special.Key)) return special.Value(e, o, p);

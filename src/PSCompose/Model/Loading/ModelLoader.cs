@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
 {
@@ -15,6 +16,7 @@ namespace PSCompose.Model.Loading
     {
         public static YMap LoadModel(IReadOnlyList<string> files, LoadContext context, List<string> included)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             var dict = new YMap();
             foreach (var file in files)
             {
@@ -29,7 +31,7 @@ namespace PSCompose.Model.Loading
 
         public static YMap LoadFile(string file, LoadContext context, YMap dict, List<string> included)
         {
-            string text = ReadText(file);
+            string text = ReadText(file, context.StandardInput);
             var documents = LoaderStages.ReadDocuments(text, file);
             foreach (var document in documents)
             {
@@ -50,8 +52,19 @@ namespace PSCompose.Model.Loading
             return parts.Count == 0 ? "." : string.Join(Path.DirectorySeparatorChar.ToString(), parts);
         }
 
-        internal static string ReadText(string file)
+        /// <summary>A compose file's text; "-" is the standard input (docker compose -f -).</summary>
+        internal static string ReadText(string file, Func<string> standardInput)
         {
+            if (file == StandardInputFile)
+            {
+                return standardInput?.Invoke() ?? throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.InvalidArgument,
+                    "no standard input to read the compose file \"-\" from", target: file);
+            }
+            // Reading a directory fails as "access denied" on .NET; say what Compose says.
+            if (Directory.Exists(file))
+            {
+                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidArgument, $"read {file}: is a directory", target: file);
+            }
             try
             {
                 return File.ReadAllText(file);
@@ -59,14 +72,17 @@ namespace PSCompose.Model.Loading
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
                 throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound,
-                    $"open {file}: no such file or directory", inner: e);
+                    $"open {file}: no such file or directory", inner: e, target: file);
             }
             catch (UnauthorizedAccessException e)
             {
                 throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.PermissionDenied,
-                    $"open {file}: permission denied", inner: e);
+                    $"open {file}: permission denied", inner: e, target: file);
             }
         }
+
+        /// <summary>The file name docker compose gives the standard input.</summary>
+        internal const string StandardInputFile = "-";
 
         private static YMap ProcessDocument(object document, string file, LoadContext context, YMap dict, List<string> included)
         {

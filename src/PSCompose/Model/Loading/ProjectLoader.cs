@@ -14,12 +14,28 @@ namespace PSCompose.Model.Loading
     {
         public static ProjectModel Load(LoadOptions options)
         {
+            try
+            {
+                return LoadProject(options);
+            }
+            catch (InsufficientExecutionStackException e)
+            {
+                // The depth limits keep real files far from this; a thread with a very small stack may still get here.
+                string first = options.ConfigFiles?.FirstOrDefault() ?? options.WorkingDirectory;
+                throw new ComposeFileException(ComposeErrorIds.NestingTooDeep, ErrorCategory.LimitsExceeded,
+                    "the project nests too deeply to load on this thread's stack", inner: e, target: first);
+            }
+        }
+
+        private static ProjectModel LoadProject(LoadOptions options)
+        {
             var setup = ProjectSetup.Resolve(options);
+            Func<string> standardInput = ReadOnce(options.StandardInput);
             var environment = setup.Environment;
             var warn = options.Warn ?? (_ => { });
             string projectDirectory = setup.ProjectDirectory;
 
-            string name = ResolveName(options, setup, warn);
+            string name = ResolveName(options, setup, standardInput, warn);
             environment["COMPOSE_PROJECT_NAME"] = name;
 
             var context = new LoadContext
@@ -30,6 +46,7 @@ namespace PSCompose.Model.Loading
                 ResolvePaths = options.ResolvePaths,
                 ResolveEnvironment = options.ResolveEnvironment,
                 Warn = warn,
+                StandardInput = standardInput,
             };
             var root = ModelLoader.LoadModel(setup.ConfigFiles, context, new List<string>());
             if (root.Count == 0)
@@ -38,7 +55,8 @@ namespace PSCompose.Model.Loading
             }
             if (string.IsNullOrEmpty(name))
             {
-                throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument, "project name must not be empty");
+                throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument, "project name must not be empty",
+                    target: projectDirectory);
             }
 
             if (options.Normalize)
@@ -81,7 +99,14 @@ namespace PSCompose.Model.Loading
 
         // -p, then COMPOSE_PROJECT_NAME (both must already be valid), then the last non-empty top-level name:
         // (interpolated, normalised), then the project directory's base name (normalised).
-        private static string ResolveName(LoadOptions options, ProjectSetup setup, Action<string> warn)
+        private static Func<string> ReadOnce(Func<string> read)
+        {
+            if (read == null) return null;
+            var text = new Lazy<string>(read);
+            return () => text.Value;
+        }
+
+        private static string ResolveName(LoadOptions options, ProjectSetup setup, Func<string> standardInput, Action<string> warn)
         {
             if (!string.IsNullOrEmpty(options.ProjectName))
             {
@@ -93,13 +118,13 @@ namespace PSCompose.Model.Loading
                 ProjectNames.EnsureValid(fromEnv);
                 return fromEnv;
             }
-            string fromFiles = "";
-            foreach (var file in setup.ConfigFiles.Where(f => f != "-"))
+            string fromFiles = "", nameFile = null;
+            foreach (var file in setup.ConfigFiles)
             {
                 List<object> documents;
                 try
                 {
-                    documents = LoaderStages.ReadDocuments(ModelLoader.ReadText(file), file);
+                    documents = LoaderStages.ReadDocuments(ModelLoader.ReadText(file, standardInput), file);
                 }
                 catch (ComposeFileException)
                 {
@@ -108,13 +133,17 @@ namespace PSCompose.Model.Loading
                 }
                 foreach (var doc in documents.OfType<YMap>())
                 {
-                    if (doc["name"] is string n && n.Length > 0) fromFiles = n;
+                    if (doc["name"] is string n && n.Length > 0)
+                    {
+                        fromFiles = n;
+                        nameFile = file;
+                    }
                 }
             }
             if (options.Interpolate && fromFiles.Length > 0)
             {
                 string Lookup(string key) => setup.Environment.TryGetValue(key, out string v) ? v : null;
-                fromFiles = LoaderStages.Substitute(fromFiles, Lookup, warn);
+                fromFiles = LoaderStages.InterpolateName(fromFiles, nameFile, Lookup, warn);
             }
             string normalized = ProjectNames.Normalize(fromFiles);
             if (normalized.Length > 0) return normalized;

@@ -25,7 +25,7 @@ namespace PSCompose.Model.Loading
             if (Normalize(name) != name)
             {
                 throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument,
-                    $"invalid project name {GoQuote(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number");
+                    $"invalid project name {GoQuote(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number", target: name);
             }
         }
 

@@ -86,7 +86,8 @@ namespace PSCompose.Model.Loading
 
             if (ConfigFiles.Count == 0)
             {
-                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, "no configuration file provided: not found");
+                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, "no configuration file provided: not found",
+                    target: cwd);
             }
         }
 
@@ -163,7 +164,7 @@ namespace PSCompose.Model.Loading
                 }
                 if (!File.Exists(path))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.EnvFileNotFound, ErrorCategory.ObjectNotFound, $"couldn't find env file: {path}");
+                    throw new ComposeFileException(ComposeErrorIds.EnvFileNotFound, ErrorCategory.ObjectNotFound, $"couldn't find env file: {path}", target: path);
                 }
                 string Lookup(string key) => current.TryGetValue(key, out string v) ? v : result.TryGetValue(key, out string r) ? r : null;
                 foreach (var entry in LoaderStages.ReadEnvFile(path, Lookup)) result[entry.Key] = entry.Value;
@@ -186,7 +187,7 @@ namespace PSCompose.Model.Loading
                 string path = Absolute(f);
                 if (!File.Exists(path) && !Directory.Exists(path))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, $"stat {path}: no such file or directory");
+                    throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, $"stat {path}: no such file or directory", target: path);
                 }
                 ConfigFiles.Add(path);
             }

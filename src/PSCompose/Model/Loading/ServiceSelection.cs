@@ -46,7 +46,7 @@ namespace PSCompose.Model.Loading
                 if (services.ContainsKey(name)) continue;
                 if (!disabled.ContainsKey(name))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}");
+                    throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}", target: name);
                 }
                 active.AddRange(Profiles(disabled.Map(name)));
                 changed = true;
@@ -79,20 +79,36 @@ namespace PSCompose.Model.Loading
             }
         }
 
+        // The service and, depth first, what it requires; an explicit stack, as dependency chains follow input.
         private static void Visit(string name, YMap services, HashSet<string> selected)
         {
-            if (selected.Contains(name)) return;
-            if (!(services[name] is YMap service))
+            var pending = new Stack<IEnumerator<string>>();
+            pending.Push(new[] { name }.AsEnumerable().GetEnumerator());
+            while (pending.Count > 0)
             {
-                throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}");
+                IEnumerator<string> next = pending.Peek();
+                if (!next.MoveNext())
+                {
+                    pending.Pop();
+                    continue;
+                }
+                string current = next.Current;
+                if (selected.Contains(current)) continue;
+                if (!(services[current] is YMap service))
+                {
+                    throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {current}", target: current);
+                }
+                selected.Add(current);
+                if (service["depends_on"] is YMap dependsOn) pending.Push(RequiredDependencies(dependsOn, services).GetEnumerator());
             }
-            selected.Add(name);
-            if (!(service["depends_on"] is YMap dependsOn)) return;
-            foreach (var dep in dependsOn)
+        }
+
+        private static IEnumerable<string> RequiredDependencies(YMap dependsOn, YMap services)
+        {
+            foreach (var dep in dependsOn.ToList())
             {
                 bool required = !(dep.Value is YMap d && d["required"] is bool r && !r);
-                if (!services.ContainsKey(dep.Key) && !required) continue;
-                Visit(dep.Key, services, selected);
+                if (services.ContainsKey(dep.Key) || required) yield return dep.Key;
             }
         }
 

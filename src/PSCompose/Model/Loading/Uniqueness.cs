@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
 {
@@ -56,6 +57,7 @@ namespace PSCompose.Model.Loading
 
         private static object Walk(object value, TreePath p)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
                 case YMap map:

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
 {
@@ -28,6 +29,7 @@ namespace PSCompose.Model.Loading
 
         private static void Check(object value, TreePath p)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var check in Checks)
             {
                 if (p.Matches(check.Key))

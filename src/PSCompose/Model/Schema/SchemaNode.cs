@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Schema
 {
@@ -42,6 +43,7 @@ namespace PSCompose.Model.Schema
 
         public void Evaluate(object value, List<string> path, List<SchemaError> errors)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             Compile();
             if (value is TaggedValue tagged) value = tagged.Value;
             if (alwaysFalse)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Serialization
 {
@@ -41,7 +42,7 @@ namespace PSCompose.Model.Serialization
                     {
                         GoValues.TryDouble(value, out double d);
                         bool f32 = shape.Kind == ShapeKind.Float32;
-                        return new GoNumber(yaml ? GoValues.YamlFloat(d, f32) : GoValues.JsonFloat(d, f32));
+                        return new GoNumber(yaml ? GoFloat.Yaml(d, f32) : GoFloat.Json(d, f32));
                     }
                 case ShapeKind.Bool: return GoValues.TryBool(value, out bool b) && b;
                 case ShapeKind.Duration:
@@ -158,6 +159,7 @@ namespace PSCompose.Model.Serialization
         /// <summary>A generic value (map[string]any in Go): map keys sorted, numbers as Go prints them.</summary>
         public object EncodeAny(object value)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
                 case TaggedValue t: return EncodeAny(t.Value);
@@ -171,7 +173,7 @@ namespace PSCompose.Model.Serialization
                 case long _:
                 case int _:
                     return new GoNumber(Convert.ToString(value, CultureInfo.InvariantCulture));
-                case double d: return new GoNumber(yaml ? GoValues.YamlFloat(d, false) : GoValues.JsonFloat(d, false));
+                case double d: return new GoNumber(yaml ? GoFloat.Yaml(d, false) : GoFloat.Json(d, false));
                 default: return value;
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Serialization
 {
@@ -26,6 +27,7 @@ namespace PSCompose.Model.Serialization
 
         private static void Write(StringBuilder sb, object value, string indent, int depth)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
                 case null: sb.Append("null"); break;

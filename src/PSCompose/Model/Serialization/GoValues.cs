@@ -5,7 +5,7 @@ using System.Text;
 
 namespace PSCompose.Model.Serialization
 {
-    /// <summary>Go's text forms of scalars: time.Duration, go-units byte sizes, strconv float formatting, fmt "%v".</summary>
+    /// <summary>Go's text forms of scalars: time.Duration, go-units byte sizes, fmt "%v" (floats: <see cref="GoFloat"/>).</summary>
     internal static class GoValues
     {
         private const long Nanosecond = 1, Microsecond = 1000, Millisecond = 1000000, Second = 1000000000;
@@ -136,35 +136,6 @@ namespace PSCompose.Model.Serialization
             return true;
         }
 
-        /// <summary>encoding/json's float text: shortest digits, plain between 1e-6 and 1e21, else exponent ("1e-07" → "1e-7").</summary>
-        public static string JsonFloat(double value, bool float32)
-        {
-            if (value == 0) return "0";
-            string shortest = float32
-                ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
-                : value.ToString("R", CultureInfo.InvariantCulture);
-            double abs = Math.Abs(float32 ? (float)value : value);
-            if (abs >= 1e-6 && abs < 1e21) return Plain(shortest);
-            return Exponent(shortest, 1);
-        }
-
-        /// <summary>strconv.FormatFloat(f, 'g', -1, bits) as yaml.v3 writes floats.</summary>
-        public static string YamlFloat(double value, bool float32)
-        {
-            if (double.IsPositiveInfinity(value)) return ".inf";
-            if (double.IsNegativeInfinity(value)) return "-.inf";
-            if (double.IsNaN(value)) return ".nan";
-            if (value == 0) return "0";
-            string shortest = float32
-                ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
-                : value.ToString("R", CultureInfo.InvariantCulture);
-            string plain = Plain(shortest);
-            int exponent = DecimalExponent(plain);
-            // strconv 'g' with the shortest digits switches to an exponent below 1e-4 and from 1e6 on.
-            if (exponent < -4 || exponent >= 6) return Exponent(shortest, 2);
-            return plain;
-        }
-
         /// <summary>fmt "%v" of a scalar, as mapstructure turns YAML numbers and bools into strings.</summary>
         public static string Scalar(object value)
         {
@@ -175,68 +146,10 @@ namespace PSCompose.Model.Serialization
                 case bool b: return b ? "true" : "false";
                 case long l: return l.ToString(CultureInfo.InvariantCulture);
                 case int i: return i.ToString(CultureInfo.InvariantCulture);
-                case double d:
-                    {
-                        string plain = Plain(d.ToString("R", CultureInfo.InvariantCulture));
-                        int exponent = DecimalExponent(plain);
-                        return exponent < -4 || exponent >= 21 ? Exponent(d.ToString("R", CultureInfo.InvariantCulture), 2) : plain;
-                    }
+                case double d: return GoFloat.FormatG(d);
                 case TaggedValue t: return Scalar(t.Value);
                 default: return Convert.ToString(value, CultureInfo.InvariantCulture);
             }
-        }
-
-        private static string Plain(string shortest)
-        {
-            if (shortest.IndexOf('E') < 0) return shortest;
-            if (Math.Abs(double.Parse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture)) >= 7.9e27) return shortest;
-            return decimal.Parse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-        }
-
-        private static int DecimalExponent(string plain)
-        {
-            string p = plain.TrimStart('-');
-            int e = p.IndexOf('E');
-            if (e >= 0)
-            {
-                string m = p.Substring(0, e);
-                int dot0 = m.IndexOf('.');
-                return int.Parse(p.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) + (dot0 < 0 ? m.Length - 1 : dot0 - 1);
-            }
-            int dot = p.IndexOf('.');
-            string intPart = dot < 0 ? p : p.Substring(0, dot);
-            if (intPart.TrimStart('0').Length > 0) return intPart.TrimStart('0').Length - 1;
-            string frac = dot < 0 ? "" : p.Substring(dot + 1);
-            int zeros = 0;
-            while (zeros < frac.Length && frac[zeros] == '0') zeros++;
-            return -(zeros + 1);
-        }
-
-        // "1.5E-07" → "1.5e-07" (minDigits 2, strconv 'e'/'g') or "1.5e-7" (minDigits 1, encoding/json cleanup).
-        private static string Exponent(string shortest, int minDigits)
-        {
-            bool negative = shortest.StartsWith("-", StringComparison.Ordinal);
-            string t = shortest.TrimStart('-');
-            string mantissaDigits;
-            int exponent;
-            int e = t.IndexOf('E');
-            if (e >= 0)
-            {
-                string m = t.Substring(0, e);
-                int dot = m.IndexOf('.');
-                exponent = int.Parse(t.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) + (dot < 0 ? m.Length - 1 : dot - 1);
-                mantissaDigits = m.Replace(".", "");
-            }
-            else
-            {
-                exponent = DecimalExponent(t);
-                mantissaDigits = t.Replace(".", "").TrimStart('0');
-            }
-            mantissaDigits = mantissaDigits.TrimEnd('0');
-            if (mantissaDigits.Length == 0) mantissaDigits = "0";
-            string mantissa = mantissaDigits.Substring(0, 1) + (mantissaDigits.Length > 1 ? "." + mantissaDigits.Substring(1) : "");
-            string exp = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).PadLeft(minDigits, '0');
-            return (negative ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
         }
 
         public static bool TryInt(object value, out long result)

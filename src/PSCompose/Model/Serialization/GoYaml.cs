@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Serialization
 {
@@ -63,6 +64,7 @@ namespace PSCompose.Model.Serialization
 
         private static void WriteValue(StringBuilder sb, object value, int indent)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
                 case YMap m when m.Count > 0:

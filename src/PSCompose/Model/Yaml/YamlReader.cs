@@ -93,12 +93,22 @@ namespace PSCompose.Model.Yaml
                     node.Line = (int)e.Start.Line;
                     node.Column = (int)e.Start.Column;
                     Attach(node, stack, ref root);
-                    if (opens) stack.Push(new Frame { Node = node });
+                    if (opens)
+                    {
+                        stack.Push(new Frame { Node = node });
+                        // Stop while parsing: YamlDotNet slows down quadratically with flow nesting.
+                        if (stack.Count > NestingLimits.MaxYamlDepth)
+                            throw NestingLimits.TooDeep("nesting", NestingLimits.MaxYamlDepth, file, KeyPath(stack), node.Line, node.Column);
+                    }
                 }
             }
             catch (YamlException ex)
             {
-                throw Syntax("yaml: " + CleanMessage(ex.Message), file, ex.Start, ex);
+                Mark mark = ex.Start;
+                // YamlDotNet reports a tab used as indentation at 1:1; yaml.v3 names the tab's line.
+                if (ex.Message.IndexOf("invalid tab", StringComparison.Ordinal) >= 0 && mark.Index == 0)
+                    mark = TabIndentation(text, parser.Current?.End ?? Mark.Empty) ?? mark;
+                throw Syntax("yaml: " + CleanMessage(ex.Message), file, mark, ex);
             }
             catch (InvalidOperationException ex)
             {
@@ -110,11 +120,52 @@ namespace PSCompose.Model.Yaml
             return roots;
         }
 
+        /// <summary>The first tab in the indentation of a content line at or after <paramref name="from"/>.</summary>
+        private static Mark? TabIndentation(string text, Mark from)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = Math.Max(0, (int)from.Line - 1); i < lines.Length; i++)
+            {
+                string line = lines[i];
+                int start = 0;
+                while (start < line.Length && (line[start] == ' ' || line[start] == '\t')) start++;
+                int tab = line.IndexOf('\t', 0, start);
+                if (tab < 0 || start == line.Length || line[start] == '#' || line[start] == '\r') continue;
+                return new Mark(0, i + 1, tab + 1);
+            }
+            return null;
+        }
+
         /// <summary>An open sequence or mapping; a mapping holds its key until the value arrives.</summary>
         private sealed class Frame
         {
             public YamlNode Node;
             public YamlNode Key;
+        }
+
+        /// <summary>The key path of the innermost open collection (services.a.x[0]), from the open frames.</summary>
+        private static string KeyPath(Stack<Frame> stack)
+        {
+            var path = new System.Text.StringBuilder();
+            Frame[] frames = stack.ToArray();
+            for (int i = frames.Length - 1; i > 0; i--)
+            {
+                YamlNode child = frames[i - 1].Node;
+                switch (frames[i].Node)
+                {
+                    case YamlSequenceNode seq:
+                        path.Append('[').Append(seq.Items.Count - 1).Append(']');
+                        break;
+                    case YamlMappingNode map when frames[i].Key == null && map.Pairs.Count > 0 && map.Pairs[map.Pairs.Count - 1].Value == child:
+                        string key = (map.Pairs[map.Pairs.Count - 1].Key as YamlScalarNode)?.Value ?? "?";
+                        path.Append(path.Length > 0 ? "." : "").Append(key);
+                        break;
+                    default:
+                        path.Append(path.Length > 0 ? "." : "").Append('?');
+                        break;
+                }
+            }
+            return path.ToString();
         }
 
         private static void Attach(YamlNode node, Stack<Frame> stack, ref YamlNode root)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using PSCompose.Model.Interpolation;
+using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Yaml
 {
@@ -12,8 +13,6 @@ namespace PSCompose.Model.Yaml
     /// </summary>
     internal sealed class YamlTreeBuilder
     {
-        public const int MaxDepth = 1000;
-
         private readonly string file;
         private readonly int maxNodes;
         // Alias targets being expanded, with the path where the expansion started (for the cycle message).
@@ -32,8 +31,10 @@ namespace PSCompose.Model.Yaml
         /// <param name="prefix">compose-go's key prefix for "non-string key in …" (dots, and [i] for list items).</param>
         private object Convert(YamlNode node, string prefix)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             if (++nodes > maxNodes) throw Error(ComposeErrorIds.YamlSyntax, "yaml: document contains excessive aliasing", node);
-            if (++depth > MaxDepth) throw Error(ComposeErrorIds.YamlSyntax, $"yaml: exceeded max depth of {MaxDepth}", node);
+            if (++depth > NestingLimits.MaxYamlDepth)
+                throw NestingLimits.TooDeep("nesting", NestingLimits.MaxYamlDepth, file, prefix, node.Line, node.Column);
             try
             {
                 switch (node)

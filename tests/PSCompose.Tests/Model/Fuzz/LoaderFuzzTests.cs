@@ -14,8 +14,9 @@ using Xunit.Abstractions;
 namespace PSCompose.Tests.Model.Fuzz
 {
     /// <summary>
-    /// 10,000 inputs derived from the conformance corpus (and a few generated pathological ones) fed to
-    /// ProjectLoader.Load: each must load or throw ComposeFileException, never anything else, and never hang.
+    /// 10,000 inputs derived from the conformance corpus (and generated pathological ones, deep nesting among
+    /// them) fed to ProjectLoader.Load on a 1 MB-stack thread: each must load or throw ComposeFileException, never
+    /// anything else, and never hang.
     /// Input i is made with new Random(Seed + i), so a reported index reproduces exactly (PSC_FUZZ_ONLY=i);
     /// PSC_FUZZ_COUNT changes the number of inputs.
     /// </summary>
@@ -24,6 +25,7 @@ namespace PSCompose.Tests.Model.Fuzz
         private const int Seed = 20_240_601;
         private const int Inputs = 10_000;
         private static readonly TimeSpan PerInputTimeout = TimeSpan.FromSeconds(5);
+        private const int OneMegabyteStack = 1024 * 1024;
 
         private readonly ITestOutputHelper output;
 
@@ -86,12 +88,14 @@ namespace PSCompose.Tests.Model.Fuzz
             // Mostly the first compose file; env files and other files now and then.
             string relative = random.Next(4) == 0 ? seed.MutableFiles[random.Next(seed.MutableFiles.Count)] : seed.MutableFiles[0];
             if (!copies.TryGetValue(seed.Name, out string root))
-                copies[seed.Name] = root = CopyDirectory(seed.SourceDirectory, Path.Combine(workerRoot, copies.Count.ToString(), seed.Name));
+                copies[seed.Name] = root = CopyDirectory(seed.SourceDirectory, Path.Combine(workerRoot, Guid.NewGuid().ToString("N").Substring(0, 8), seed.Name));
 
             string target = Path.Combine(root, relative);
             byte[] original = File.ReadAllBytes(target);
-            (byte[] mutated, string how) = Mutator.Mutate(original, random);
+            (byte[] mutated, string how, Dictionary<string, string> extra) = Mutator.Mutate(original, random);
             File.WriteAllBytes(target, mutated);
+            var extraPaths = (extra ?? new Dictionary<string, string>()).Select(e => Path.Combine(Path.GetDirectoryName(target), e.Key)).ToList();
+            foreach (var e in extra ?? new Dictionary<string, string>()) File.WriteAllText(Path.Combine(Path.GetDirectoryName(target), e.Key), e.Value);
 
             var outcome = new Outcome { Index = index, Description = $"{seed.Name}/{relative} ({how})" };
             var watch = Stopwatch.StartNew();
@@ -105,8 +109,15 @@ namespace PSCompose.Tests.Model.Fuzz
                 outcome.Failure += $" [input saved at {saved}]";
             }
 
-            if (hung) copies.Remove(seed.Name); // the hung load may still read this copy: use a fresh one
-            else File.WriteAllBytes(target, original);
+            if (hung)
+            {
+                copies.Remove(seed.Name); // the hung load may still read this copy: use a fresh one
+            }
+            else
+            {
+                File.WriteAllBytes(target, original);
+                foreach (string path in extraPaths) File.Delete(path);
+            }
             return outcome;
         }
 
@@ -114,16 +125,24 @@ namespace PSCompose.Tests.Model.Fuzz
         private static string Attempt(LoadOptions options, out bool loaded, out bool hung)
         {
             loaded = hung = false;
-            Task<ProjectModel> task = Task.Factory.StartNew(() => ProjectLoader.Load(options), CancellationToken.None,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // A 1 MB stack, as a PowerShell pipeline thread may have: a stack overflow kills the run.
+            Exception error = null;
+            ProjectModel model = null;
+            var thread = new Thread(() =>
+            {
+                try { model = ProjectLoader.Load(options); }
+                catch (Exception e) { error = e; }
+            }, OneMegabyteStack) { IsBackground = true };
+            thread.Start();
             try
             {
-                if (!task.Wait(PerInputTimeout))
+                if (!thread.Join(PerInputTimeout))
                 {
                     hung = true;
                     return $"no result after {PerInputTimeout.TotalSeconds:F0} s";
                 }
-                if (task.Result == null) return "null model";
+                if (error != null) throw new AggregateException(error);
+                if (model == null) return "null model";
                 loaded = true;
                 return null;
             }

@@ -17,10 +17,23 @@ namespace PSCompose.Tests.Model.Fuzz
             "- ", "\"", "'", "[", "]", "#", "\t", "? ", "|", ">", "%", "@", "`", "!!binary ", "\\", "\0", "\u00e9", "~",
         };
 
-        public static (byte[] Data, string Description) Mutate(byte[] seed, Random random)
+        /// <returns>The mutated file, how it was made, and files to write next to it (deep include chains).</returns>
+        public static (byte[] Data, string Description, Dictionary<string, string> Extra) Mutate(byte[] seed, Random random)
         {
-            // One input in a hundred is generated (and costs far more than a mutation); the rest mutate the seed.
-            if (random.Next(100) == 0) return (Encoding.UTF8.GetBytes(Generate(random, out string what)), what);
+            // One input in a hundred is generated and one in fifty nests deeply (both cost far more than a
+            // mutation); the rest mutate the seed.
+            if (random.Next(100) == 0) return (Encoding.UTF8.GetBytes(Generate(random, out string what)), what, null);
+            if (random.Next(50) == 0)
+            {
+                var (text, extra, description) = DeepNesting.Generate(random);
+                return (Encoding.UTF8.GetBytes(text), description, extra);
+            }
+            var (data, how) = MutateSeed(seed, random);
+            return (data, how, null);
+        }
+
+        private static (byte[] Data, string Description) MutateSeed(byte[] seed, Random random)
+        {
             switch (random.Next(10))
             {
                 case 0: return FlipBytes(seed, random);

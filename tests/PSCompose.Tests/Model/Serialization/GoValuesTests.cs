@@ -1,3 +1,4 @@
+using PSCompose.Model;
 using PSCompose.Model.Serialization;
 using Xunit;
 
@@ -61,14 +62,14 @@ namespace PSCompose.Tests.Model.Serialization
         [InlineData(1e21, false, "1e+21")]
         [InlineData(0.0000001, false, "1e-7")]
         [InlineData(100.0, false, "100")]
-        public void JsonFloats(double value, bool float32, string expected) => Assert.Equal(expected, GoValues.JsonFloat(value, float32));
+        public void JsonFloats(double value, bool float32, string expected) => Assert.Equal(expected, GoFloat.Json(value, float32));
 
         [Theory]
         [InlineData(0.5, "0.5")]
         [InlineData(1000000.0, "1e+06")]
         [InlineData(123456.0, "123456")]
         [InlineData(0.00001, "1e-05")]
-        public void YamlFloats(double value, string expected) => Assert.Equal(expected, GoValues.YamlFloat(value, false));
+        public void YamlFloats(double value, string expected) => Assert.Equal(expected, GoFloat.Yaml(value, false));
 
         [Fact]
         public void ScalarsPrintLikeGo()

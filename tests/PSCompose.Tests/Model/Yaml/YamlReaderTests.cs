@@ -366,7 +366,8 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
         {
             string deep = "x: " + new string('[', 5000) + new string(']', 5000) + "\n";
             var e = Fails(deep);
-            Assert.Contains("max depth", e.Reason);
+            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Contains("exceeds the limit of", e.Reason);
         }
 
         [Fact]
