@@ -15,6 +15,7 @@ namespace PSCompose.Cmdlets
         /// <summary>Services whose images to act on; default all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service")]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         private readonly List<string> selected = new List<string>();

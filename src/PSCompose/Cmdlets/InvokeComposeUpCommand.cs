@@ -33,6 +33,7 @@ namespace PSCompose.Cmdlets
         /// <summary>Services to bring up (with their dependencies unless -NoDeps); default all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service")]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Build images before starting containers.</summary>
