@@ -89,7 +89,7 @@ namespace PSCompose.Cmdlets
         }
 
         /// <summary>-ProgressAction (7.4+) when given, else the $ProgressPreference in scope.</summary>
-        private static bool Wanted(PSCmdlet cmdlet)
+        internal static bool Wanted(PSCmdlet cmdlet)
         {
             object preference = cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out object given)
                 ? given : cmdlet.GetVariableValue("ProgressPreference");

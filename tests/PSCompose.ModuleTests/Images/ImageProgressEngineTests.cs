@@ -103,6 +103,22 @@ namespace PSCompose.ModuleTests.Images
             Assert.Equal("Build images", built.Progress.First(r => r.ActivityId == ParentId).Activity);
         }
 
+        [EngineFact]
+        public void Up_PullsWithByteProgressOnTheServiceRecord_NotInformation()
+        {
+            Docker.RunIn(dir, null, "build", "-q", "-t", image, ".").Check();
+            Docker.Run("push", image).Check();
+            Docker.Run("image", "rm", image).Check();
+            File.WriteAllText(Path.Combine(dir, "compose.yaml"),
+                $"name: {project}\nservices:\n  app:\n    image: {image}\n    command: sleep 600\n");
+
+            RunResult up = PowerShellRunner.Run("Invoke-ComposeUp -Path $dir", new() { ["dir"] = dir }).AssertNoErrors();
+
+            Assert.Empty(up.Information);
+            long expected = RegistryLayerSizes().Skip(BaseLayerCount()).Sum();
+            Assert.Contains(up.Progress, r => r.StatusDescription.StartsWith("app: Downloading ") && r.CurrentOperation == $"{expected} of {expected} bytes");
+        }
+
         private IEnumerable<long> RegistryLayerSizes()
         {
             using (var http = new HttpClient())
@@ -119,6 +135,7 @@ namespace PSCompose.ModuleTests.Images
 
         public void Dispose()
         {
+            Docker.ComposeDownQuietly(project);
             Docker.Run("image", "rm", "-f", image);
             Directory.Delete(dir, true);
         }
