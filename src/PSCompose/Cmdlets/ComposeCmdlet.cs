@@ -25,7 +25,11 @@ namespace PSCompose.Cmdlets
 
         protected sealed override void ProcessRecord() => Guard(ProcessCompose);
 
-        protected sealed override void EndProcessing() => Guard(EndCompose);
+        protected sealed override void EndProcessing() => Guard(() =>
+        {
+            try { EndCompose(); }
+            finally { CompleteProgress(); }
+        });
 
         protected sealed override void StopProcessing() => cancellation.Cancel();
 
@@ -34,6 +38,9 @@ namespace PSCompose.Cmdlets
         protected virtual void ProcessCompose() { }
 
         protected virtual void EndCompose() { }
+
+        /// <summary>Closes the progress records this invocation opened, whether EndCompose succeeded or not.</summary>
+        internal virtual void CompleteProgress() { }
 
         /// <summary>The engine client for this invocation, connected on first use.</summary>
         internal IEngineClient Engine

@@ -15,9 +15,12 @@ namespace PSCompose.Cmdlets
         /// <summary>Services whose images to act on; default all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service")]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         private readonly List<string> selected = new List<string>();
+        private ImageProgressReporter progress;
+        private int selectedCount;
 
         protected override void ProcessCompose()
         {
@@ -30,28 +33,48 @@ namespace PSCompose.Cmdlets
             foreach (string name in selected)
                 if (!model.Services.ContainsKey(name))
                     throw new ComposeException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}", name);
-            return selected.Count == 0 ? model.ServiceNames.ToList() : model.ServiceNames.Where(selected.Contains).ToList();
+            List<string> services = selected.Count == 0 ? model.ServiceNames.ToList() : model.ServiceNames.Where(selected.Contains).ToList();
+            selectedCount = services.Count;
+            return services;
         }
 
         internal static string ImageName(ProjectModel model, string service) =>
             ComposeNames.Image(model.Service(service).String("image"), model.Name, service, model.Compatibility);
 
-        /// <summary>Runs one engine action per image, reporting progress lines to the information stream.</summary>
+        /// <summary>
+        /// Runs one engine action per image: layer bytes and build steps go to Write-Progress, build output to the
+        /// information stream (tagged PSCompose, the activity, the service), the engine's closing lines to -Verbose.
+        /// </summary>
         internal ComposeImage Act(string service, string activity, Func<IEngineClient, Action<EngineProgress>, CancellationToken, Task> action, ComposeImage result)
         {
             IEngineClient client = Engine; // connect here, on the pipeline thread
-            Stream(async (queue, ct) =>
+            if (progress == null)
             {
-                Action<EngineProgress> progress = p =>
+                progress = ImageProgressReporter.For(this, activity + " images");
+                progress.Expect(selectedCount);
+            }
+            progress.Begin(service);
+            try
+            {
+                Stream(async (queue, ct) =>
                 {
-                    string line = p.Stream?.TrimEnd('\n') ?? string.Join(" ", new[] { p.Id, p.Status }.Where(s => !string.IsNullOrEmpty(s)));
-                    if (line.Length > 0) queue.Post(() => WriteInformation(line, new[] { "PSCompose", activity, service }));
-                };
-                await action(client, progress, ct).ConfigureAwait(false);
-            });
+                    Action<EngineProgress> bar = progress.Service(service, queue);
+                    Action<EngineProgress> lines = p =>
+                    {
+                        bar(p);
+                        string output = p.Stream?.TrimEnd('\n');
+                        if (!string.IsNullOrEmpty(output)) queue.Post(() => WriteInformation(output, new[] { "PSCompose", activity, service }));
+                        else if (p.Id == null && p.Status != null) queue.Post(() => WriteVerbose($"{service}: {p.Status}"));
+                    };
+                    await action(client, lines, ct).ConfigureAwait(false);
+                });
+            }
+            finally { progress.ServiceDone(service); }
             result.Id = LocalImageId(result.Image) ?? "";
             return result;
         }
+
+        internal override void CompleteProgress() => progress?.Complete();
 
         internal string LocalImageId(string reference)
         {

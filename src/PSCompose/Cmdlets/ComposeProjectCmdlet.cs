@@ -32,11 +32,13 @@ namespace PSCompose.Cmdlets
         /// <summary>The project name, like docker compose -p.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectNameCompleter))]
         public string ProjectName { get; set; }
 
         /// <summary>Profiles to enable, like --profile; '*' enables all.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProfileCompleter))]
         public string[] Profile { get; set; }
 
         /// <summary>Env files used for interpolation instead of the project's .env, like --env-file.</summary>

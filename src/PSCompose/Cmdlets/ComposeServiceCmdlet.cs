@@ -18,6 +18,7 @@ namespace PSCompose.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service", "ServiceName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         private readonly List<ServiceRequest> requests = new List<ServiceRequest>();

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
+using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Plan;
 
@@ -15,6 +17,7 @@ namespace PSCompose.Cmdlets
         private readonly ComposeCmdlet cmdlet;
         private readonly string activity;
         private readonly Dictionary<string, int> progressIds = new Dictionary<string, int>();
+        private readonly ConcurrentDictionary<string, ServiceTransfer> transfers = new ConcurrentDictionary<string, ServiceTransfer>();
 
         public ExecutionReporter(ComposeCmdlet cmdlet, string activity)
         {
@@ -28,12 +31,33 @@ namespace PSCompose.Cmdlets
             string line = $"{op.Resource} {op.Kind}{(op.Reason != null ? " (" + op.Reason + ")" : "")}: {e.Status}{(e.Message != null ? " - " + e.Message : "")}";
             cmdlet.WriteVerbose(line);
             string key = op.Service ?? op.Resource;
-            if (!progressIds.TryGetValue(key, out int id)) progressIds[key] = id = progressIds.Count + 1;
-            var record = new ProgressRecord(id, activity, $"{key}: {op.Kind} {e.Status}")
+            var record = new ProgressRecord(IdOf(key), activity, $"{key}: {op.Kind} {e.Status}")
             {
                 RecordType = ProgressRecordType.Processing,
             };
             cmdlet.WriteProgress(record);
+        }
+
+        /// <summary>Folds a pull/build line into the service's record (bytes or build step); call on any thread, writes through the queue.</summary>
+        public void Transfer(string service, EngineProgress line, PipelineQueue queue)
+        {
+            ServiceTransfer transfer = transfers.GetOrAdd(service, _ => new ServiceTransfer());
+            string status, bytes;
+            int percent;
+            lock (transfer)
+            {
+                if (!transfer.Apply(line)) return;
+                status = $"{service}: {transfer.Status}";
+                percent = transfer.Percent;
+                bytes = transfer.Total > 0 ? $"{transfer.Current} of {transfer.Total} bytes" : null;
+            }
+            queue.Post(() => cmdlet.WriteProgress(new ProgressRecord(IdOf(service), activity, status) { PercentComplete = percent, CurrentOperation = bytes }));
+        }
+
+        private int IdOf(string key)
+        {
+            if (!progressIds.TryGetValue(key, out int id)) progressIds[key] = id = progressIds.Count + 1;
+            return id;
         }
 
         public void Complete()

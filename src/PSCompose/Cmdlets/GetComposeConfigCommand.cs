@@ -42,6 +42,7 @@ namespace PSCompose.Cmdlets
         /// <summary>Services to select (like docker compose config SERVICE...): they and their dependencies.</summary>
         [Parameter(Position = 0)]
         [Alias("Service")]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Return the configuration as Json or Yaml text, as docker compose config --format prints it.</summary>

@@ -27,6 +27,7 @@ namespace PSCompose.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectName")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ProjectNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Include projects whose containers are all stopped.</summary>

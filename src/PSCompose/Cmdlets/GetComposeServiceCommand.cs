@@ -28,6 +28,7 @@ namespace PSCompose.Cmdlets
         [Alias("Service", "ServiceName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         protected override void ProcessCompose()

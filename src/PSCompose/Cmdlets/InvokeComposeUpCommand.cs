@@ -33,6 +33,7 @@ namespace PSCompose.Cmdlets
         /// <summary>Services to bring up (with their dependencies unless -NoDeps); default all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Service")]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>From the pipeline: a service name, a ComposeService or a ComposeContainer (its service).</summary>
@@ -140,10 +141,12 @@ namespace PSCompose.Cmdlets
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
             var context = new ExecutionContext { Project = model, Compatibility = request.Compatibility };
+            bool bars = ImageProgressReporter.Wanted(this);
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
                 context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                context.Transfer = (service, line) => { if (bars) reporter.Transfer(service, line, queue); };
                 failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
             });
             reporter.Complete();

@@ -28,5 +28,8 @@ namespace PSCompose.Execution
 
         /// <summary>Build and pull output lines, for the information stream.</summary>
         public Action<string, string> Output { get; set; } = (service, line) => { };
+
+        /// <summary>Pull and build progress lines, for a progress bar; when set, pull lines no longer go to <see cref="Output"/>.</summary>
+        public Action<string, Engine.EngineProgress> Transfer { get; set; }
     }
 }

@@ -15,19 +15,26 @@ namespace PSCompose.Execution
 
         private Task PullAsync(PlanOperation op, CancellationToken ct) =>
             engine.PullImageAsync(op.Name, Canon.Str(context.Project.Service(op.Service), "platform"),
-                p => context.Output(op.Service, ProgressLine(p)), ct);
+                p => Progress(op.Service, p), ct);
 
         private async Task BuildAsync(PlanOperation op, CancellationToken ct)
         {
             if (op.OnlyIfImageMissing && await ImageExists(op.Name, ct).ConfigureAwait(false)) return;
             BuildSpec spec = ProjectResourceSpecs.Build(context.Project, op.Service, op.Name, context.NoCache, context.PullOnBuild);
-            await engine.BuildImageAsync(spec, p => context.Output(op.Service, ProgressLine(p)), ct).ConfigureAwait(false);
+            await engine.BuildImageAsync(spec, p => Progress(op.Service, p), ct).ConfigureAwait(false);
         }
 
         private async Task<bool> ImageExists(string reference, CancellationToken ct)
         {
             try { await engine.InspectImageAsync(reference, ct).ConfigureAwait(false); return true; }
             catch (EngineException e) when (e.IsNotFound) { return false; }
+        }
+
+        /// <summary>Build output always goes to the output lines; pull lines only when nothing draws a progress bar.</summary>
+        private void Progress(string service, EngineProgress p)
+        {
+            context.Transfer?.Invoke(service, p);
+            if (p.Stream != null || context.Transfer == null) context.Output(service, ProgressLine(p));
         }
 
         private static string ProgressLine(EngineProgress p) =>
