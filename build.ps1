@@ -24,6 +24,11 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+# In a new pwsh, so the tests see a user's default session rather than this script's preferences.
+function Invoke-PesterSuite {
+    & dotnet pwsh -NoLogo -NoProfile -File ./tests/pester/Invoke-PesterSuite.ps1 -ResultsDirectory $results
+}
+
 # Runs a step that reports through $LASTEXITCODE, and returns whether it failed, so later steps still run.
 function Test-StepFailed([scriptblock] $Step) {
     & $Step
@@ -39,12 +44,12 @@ switch ($Task) {
         Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
         $failed = @()
         if (Test-StepFailed { & dotnet test PSCompose.sln -c $Configuration --no-build --logger trx --results-directory $results }) { $failed += 'xunit' }
-        if (Test-StepFailed { & ./tests/pester/Invoke-PesterSuite.ps1 -ResultsDirectory $results }) { $failed += 'Pester' }
+        if (Test-StepFailed { Invoke-PesterSuite }) { $failed += 'Pester' }
         if (Test-StepFailed { & ./.ci/Summarize-TestResults.ps1 -ResultsDirectory $results }) { $failed += 'summary' }
         if ($failed) { throw "Test failed: $($failed -join ', ')" }
     }
     'Pester' {
-        & ./tests/pester/Invoke-PesterSuite.ps1 -ResultsDirectory $results
+        Invoke-PesterSuite
         if ($LASTEXITCODE -ne 0) { throw 'Pester tests failed' }
     }
     'Demo' {

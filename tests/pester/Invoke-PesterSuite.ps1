@@ -13,7 +13,7 @@ param(
     [string[]] $Tag,
     [string[]] $ExcludeTag
 )
-$ErrorActionPreference = 'Stop'
+# No $ErrorActionPreference here: the tests would inherit it, and they must see a user's default session.
 
 function Get-PesterModulePath {
     $restoreProject = Join-Path $PSScriptRoot 'Pester.Restore.csproj'
@@ -22,8 +22,8 @@ function Get-PesterModulePath {
         & dotnet restore $restoreProject --verbosity quiet
         if ($LASTEXITCODE -ne 0) { throw "dotnet restore $restoreProject failed with exit code $LASTEXITCODE" }
     }
-    $assets = Get-Content -Raw $assetsFile | ConvertFrom-Json
-    $version = ([xml](Get-Content -Raw $restoreProject)).Project.ItemGroup.PackageDownload.Version.Trim('[]')
+    $assets = Get-Content -Raw $assetsFile -ErrorAction Stop | ConvertFrom-Json
+    $version = ([xml](Get-Content -Raw $restoreProject -ErrorAction Stop)).Project.ItemGroup.PackageDownload.Version.Trim('[]')
     foreach ($folder in $assets.packageFolders.PSObject.Properties.Name) {
         $manifest = Join-Path $folder "pester/$version/tools/Pester.psd1"
         if (Test-Path $manifest) { return $manifest }
@@ -31,8 +31,8 @@ function Get-PesterModulePath {
     throw "Pester $version is not in the NuGet package folders; run: dotnet restore $restoreProject"
 }
 
-Import-Module (Get-PesterModulePath) -Force
-New-Item -ItemType Directory -Force -Path $ResultsDirectory | Out-Null
+Import-Module (Get-PesterModulePath) -Force -ErrorAction Stop
+New-Item -ItemType Directory -Force -Path $ResultsDirectory -ErrorAction Stop | Out-Null
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
