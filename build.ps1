@@ -13,7 +13,9 @@
 param(
     [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Package')]
     [string] $Task = 'Build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # Test: a dotnet test --filter expression, to run part of the xunit tests through the same task.
+    [string] $XunitFilter
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
@@ -29,12 +31,6 @@ function Invoke-PesterSuite {
     & dotnet pwsh -NoLogo -NoProfile -File ./tests/pester/Invoke-PesterSuite.ps1 -ResultsDirectory $results
 }
 
-# Runs a step that reports through $LASTEXITCODE, and returns whether it failed, so later steps still run.
-function Test-StepFailed([scriptblock] $Step) {
-    & $Step
-    $LASTEXITCODE -ne 0
-}
-
 # Demo, Pester and Package need only the module (its project lays out out/PSCompose); Build and Test take everything.
 $buildTarget = if ($Task -in 'Build', 'Test') { 'PSCompose.sln' } else { 'src/PSCompose/PSCompose.csproj' }
 Invoke-Dotnet build $buildTarget -c $Configuration
@@ -42,10 +38,15 @@ Invoke-Dotnet build $buildTarget -c $Configuration
 switch ($Task) {
     'Test' {
         Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+        # Every step runs even when an earlier one failed, so one run reports everything.
         $failed = @()
-        if (Test-StepFailed { & dotnet test PSCompose.sln -c $Configuration --no-build --logger trx --results-directory $results }) { $failed += 'xunit' }
-        if (Test-StepFailed { Invoke-PesterSuite }) { $failed += 'Pester' }
-        if (Test-StepFailed { & ./.ci/Summarize-TestResults.ps1 -ResultsDirectory $results }) { $failed += 'summary' }
+        $filter = if ($XunitFilter) { '--filter', $XunitFilter } else { @() }
+        & dotnet test PSCompose.sln -c $Configuration --no-build --logger trx --results-directory $results @filter
+        if ($LASTEXITCODE -ne 0) { $failed += 'xunit' }
+        Invoke-PesterSuite
+        if ($LASTEXITCODE -ne 0) { $failed += 'Pester' }
+        & ./.ci/Summarize-TestResults.ps1 -ResultsDirectory $results
+        if ($LASTEXITCODE -ne 0) { $failed += 'summary' }
         if ($failed) { throw "Test failed: $($failed -join ', ')" }
     }
     'Pester' {
