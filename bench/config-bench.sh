@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Times `docker compose config --format json` against PSCompose's `Get-ComposeConfig -Format Json` on a generated
 # 500-service project, in the same run. Prints medians and the ratio ours/reference (goal <= 0.5):
-#   - whole process: `docker compose ...` vs `dotnet PSCompose.Host.dll` running the cmdlet once (includes .NET
+#   - whole process: `docker compose ...` vs `dotnet pwsh -File` running the cmdlet once (includes .NET
 #     and PowerShell start-up, which a user of an already-open shell does not pay);
-#   - in process: the cmdlet timed inside one host process across iterations (after one warm-up call), which is
+#   - in process: the cmdlet timed inside one pwsh process across iterations (after one warm-up call), which is
 #     what an interactive PowerShell user sees, vs the reference's whole process (it has no other mode).
 # Usage: bench/config-bench.sh [iterations=7] [services=500]
 set -euo pipefail
@@ -11,8 +11,10 @@ set -euo pipefail
 iterations="${1:-7}"
 services="${2:-500}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-host_dll="$repo/tools/PSCompose.Host/bin/Release/net10.0/PSCompose.Host.dll"
-[[ -f "$host_dll" ]] || { echo "missing $host_dll: dotnet build tools/PSCompose.Host -c Release" >&2; exit 2; }
+# The scripts below run in the repo's pinned pwsh (.config/dotnet-tools.json) and import the built module.
+(cd "$repo" && dotnet tool restore >/dev/null)
+export PSCOMPOSE_MODULE="$repo/out/PSCompose/PSCompose.psd1"
+psc() { (cd "$repo" && dotnet pwsh -NoLogo -NoProfile -NonInteractive -File "$@"); }
 [[ -f "$repo/out/PSCompose/PSCompose.psd1" ]] || { echo "missing out/PSCompose: dotnet build PSCompose.sln -c Release" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/psc-bench.XXXXXX)"
@@ -73,10 +75,12 @@ printf 'SHARED=1\n' > "$project/common.env"
 
 cat > "$work/once.ps1" <<'PS'
 param([string]$Project)
+Import-Module $env:PSCOMPOSE_MODULE
 Get-ComposeConfig -Path $Project -Format Json
 PS
 cat > "$work/inproc.ps1" <<'PS'
 param([string]$Project, [int]$Iterations)
+Import-Module $env:PSCOMPOSE_MODULE
 $null = Get-ComposeConfig -Path $Project -Format Json   # warm-up: JIT, schema, first file reads
 $times = foreach ($i in 1..$Iterations) {
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -92,7 +96,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print
 
 # Both outputs must be the same document before timing means anything.
 (cd "$project" && docker compose config --format json) > "$work/reference.json"
-if ! (cd "$project" && dotnet "$host_dll" "$work/once.ps1" "$project") > "$work/ours.json" 2> "$work/ours.err"; then
+if ! (cd "$project" && psc "$work/once.ps1" "$project") > "$work/ours.json" 2> "$work/ours.err"; then
   echo "Get-ComposeConfig failed:" >&2; cat "$work/ours.err" >&2; exit 1
 fi
 if jq -S . "$work/reference.json" > "$work/r.sorted" 2>/dev/null && jq -S . "$work/ours.json" > "$work/o.sorted" 2>/dev/null \
@@ -106,10 +110,10 @@ ref_times=(); ours_times=()
 for ((n = 0; n < iterations; n++)); do
   t0=$(now_ms); (cd "$project" && docker compose config --format json > /dev/null); t1=$(now_ms)
   ref_times+=($((t1 - t0)))
-  t0=$(now_ms); (cd "$project" && dotnet "$host_dll" "$work/once.ps1" "$project" > /dev/null); t1=$(now_ms)
+  t0=$(now_ms); (cd "$project" && psc "$work/once.ps1" "$project" > /dev/null); t1=$(now_ms)
   ours_times+=($((t1 - t0)))
 done
-inproc_line="$(cd "$project" && dotnet "$host_dll" "$work/inproc.ps1" "$project" "$iterations" | grep '^INPROC ')"
+inproc_line="$(cd "$project" && psc "$work/inproc.ps1" "$project" "$iterations" | grep '^INPROC ')"
 read -r -a inproc_times <<< "${inproc_line#INPROC }"
 
 ref_median="$(median "${ref_times[@]}")"
@@ -117,7 +121,7 @@ ours_median="$(median "${ours_times[@]}")"
 inproc_median="$(median "${inproc_times[@]}")"
 echo "services: $services; iterations: $iterations"
 echo "docker compose config (process):      median ${ref_median} ms   [${ref_times[*]}]"
-echo "Get-ComposeConfig (host process):     median ${ours_median} ms   [${ours_times[*]}]"
+echo "Get-ComposeConfig (pwsh process):     median ${ours_median} ms   [${ours_times[*]}]"
 echo "Get-ComposeConfig (in one process):   median ${inproc_median} ms   [${inproc_times[*]}]"
 awk -v o="$ours_median" -v i="$inproc_median" -v r="$ref_median" 'BEGIN {
   printf "ratio whole process (ours/reference): %.2f\n", o / r

@@ -2,9 +2,9 @@
 # Times the container lifecycle on a generated project of N busybox services (a TERM-trapping sleep, so stops are
 # fast): cold up, no-op up, list containers, down. PSCompose vs the reference `docker compose` in the same run,
 # with ratios ours/reference (goals: cold up <= 0.85, no-op up <= 0.5):
-#   - in process: the cmdlets timed inside one PSCompose.Host process (after a warm-up on another project), which is
+#   - in process: the cmdlets timed inside one pwsh process (after a warm-up on another project), which is
 #     what a user of an already-open PowerShell sees;
-#   - whole process: one `dotnet PSCompose.Host.dll` per step (includes .NET and PowerShell start-up).
+#   - whole process: one `dotnet pwsh -File` per step (includes .NET and PowerShell start-up).
 # Then measures whether the engine starts containers faster in parallel than one by one (Compose serialises
 # ContainerStart behind a mutex; PSCompose starts independent containers concurrently).
 # Usage: bench/lifecycle-bench.sh [services=30] [rounds=3]
@@ -13,8 +13,10 @@ set -euo pipefail
 services="${1:-30}"
 rounds="${2:-3}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-host_dll="$repo/tools/PSCompose.Host/bin/Release/net10.0/PSCompose.Host.dll"
-[[ -f "$host_dll" ]] || { echo "missing $host_dll: dotnet build tools/PSCompose.Host -c Release" >&2; exit 2; }
+# The scripts below run in the repo's pinned pwsh (.config/dotnet-tools.json) and import the built module.
+(cd "$repo" && dotnet tool restore >/dev/null)
+export PSCOMPOSE_MODULE="$repo/out/PSCompose/PSCompose.psd1"
+psc() { (cd "$repo" && dotnet pwsh -NoLogo -NoProfile -NonInteractive -File "$@"); }
 [[ -f "$repo/out/PSCompose/PSCompose.psd1" ]] || { echo "missing out/PSCompose: dotnet build PSCompose.sln -c Release" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/psc-lifecycle.XXXXXX)"
@@ -41,9 +43,10 @@ time_ms() { local t0; t0=$(now_ms); "$@" >/dev/null 2>&1 || { echo "failed: $*" 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-# The PSCompose side, in one host process: prints "ROW step milliseconds" lines.
+# The PSCompose side, in one pwsh process: prints "ROW step milliseconds" lines.
 cat > "$work/inproc.ps1" <<'EOF'
 param($dir, $project, $warm, $rounds)
+Import-Module $env:PSCOMPOSE_MODULE
 $ErrorActionPreference = 'Stop'
 $list = if (Get-Command Get-ComposeContainer -ErrorAction SilentlyContinue) { 'Get-ComposeContainer' } else { 'Get-ComposeProject' }
 $down = [bool](Get-Command Invoke-ComposeDown -ErrorAction SilentlyContinue)
@@ -63,6 +66,7 @@ foreach ($r in 1..$rounds) {
 EOF
 cat > "$work/step.ps1" <<'EOF'
 param($step, $dir, $project)
+Import-Module $env:PSCOMPOSE_MODULE
 $ErrorActionPreference = 'Stop'
 switch ($step) {
     'up' { $null = Invoke-ComposeUp -Path $dir -ProjectName $project }
@@ -83,7 +87,7 @@ for ((r = 0; r < rounds; r++)); do
 done
 
 # PSCompose in one process.
-inproc="$(cd "$work" && dotnet "$host_dll" "$work/inproc.ps1" "$work" "$ours" "$warm" "$rounds")"
+inproc="$(cd "$work" && psc "$work/inproc.ps1" "$work" "$ours" "$warm" "$rounds")"
 list_cmd="$(sed -n 's/^LIST //p' <<< "$inproc" | tr -d '\r')"
 has_down="$(sed -n 's/^DOWN //p' <<< "$inproc" | tr -d '\r')"
 rows() { sed -n "s/^ROW $1 //p" <<< "$inproc" | tr -d '\r'; }
@@ -91,11 +95,11 @@ rows() { sed -n "s/^ROW $1 //p" <<< "$inproc" | tr -d '\r'; }
 # PSCompose, one process per step.
 declare -a w_cold w_noop w_list w_down
 for ((r = 0; r < rounds; r++)); do
-  w_cold+=("$(time_ms dotnet "$host_dll" "$work/step.ps1" up "$work" "$ours")")
-  w_noop+=("$(time_ms dotnet "$host_dll" "$work/step.ps1" up "$work" "$ours")")
-  w_list+=("$(time_ms dotnet "$host_dll" "$work/step.ps1" list "$work" "$ours")")
+  w_cold+=("$(time_ms psc "$work/step.ps1" up "$work" "$ours")")
+  w_noop+=("$(time_ms psc "$work/step.ps1" up "$work" "$ours")")
+  w_list+=("$(time_ms psc "$work/step.ps1" list "$work" "$ours")")
   if [[ "$has_down" == True ]]; then
-    w_down+=("$(time_ms dotnet "$host_dll" "$work/step.ps1" down "$work" "$ours")")
+    w_down+=("$(time_ms psc "$work/step.ps1" down "$work" "$ours")")
   else
     docker compose -p "$ours" down -t 0 >/dev/null 2>&1
   fi

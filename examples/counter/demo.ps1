@@ -1,6 +1,6 @@
 # The counter demo: brings examples/counter up through PSCompose, prints the page, and takes it down again.
-# Run it with pwsh (Import-Module ./out/PSCompose/PSCompose.psd1 first) or, on a machine without pwsh, through
-# tools/PSCompose.Host as the README shows. Only core cmdlets are used, so both hosts can run it.
+# `./build.sh Demo` builds the module, imports it into pwsh and runs this script; or, in your own pwsh,
+# Import-Module ./out/PSCompose/PSCompose.psd1 first.
 param(
     # Leave the project running at the end instead of taking it down.
     [switch] $KeepRunning
