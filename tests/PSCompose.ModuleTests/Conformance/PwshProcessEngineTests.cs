@@ -58,21 +58,24 @@ namespace PSCompose.ModuleTests.Conformance
 
         private Result Pwsh(string command, string stdin)
         {
-            string script = $"$ErrorActionPreference = 'Stop'; Import-Module '{RepoPaths.ModuleManifest}'; {command}";
-            return Run(PwshPath(), new[] { "-NoProfile", "-NonInteractive", "-Command", script }, stdin);
+            string script = $"$ErrorActionPreference = 'Stop'; Set-Location -LiteralPath '{directory}'; " +
+                $"Import-Module '{RepoPaths.ModuleManifest}'; {command}";
+            return Run(PSCompose.Testing.Pwsh.StartInfo(new[] { "-NoProfile", "-NonInteractive", "-Command", script }), stdin);
         }
 
         private Result Run(string fileName, string[] arguments, string stdin)
         {
-            var psi = new ProcessStartInfo(fileName)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = directory,
-            };
+            var psi = new ProcessStartInfo(fileName) { WorkingDirectory = directory };
             foreach (string a in arguments) psi.ArgumentList.Add(a);
+            return Run(psi, stdin);
+        }
+
+        private static Result Run(ProcessStartInfo psi, string stdin)
+        {
+            psi.RedirectStandardInput = true;
+            psi.RedirectStandardOutput = true;
+            psi.RedirectStandardError = true;
+            psi.UseShellExecute = false;
             foreach (string key in psi.Environment.Keys.Where(k => k.StartsWith("COMPOSE_", StringComparison.Ordinal)).ToList())
                 psi.Environment.Remove(key);
             using (Process p = Process.Start(psi))
@@ -86,18 +89,11 @@ namespace PSCompose.ModuleTests.Conformance
                 if (!p.WaitForExit(120_000))
                 {
                     p.Kill(true);
-                    throw new TimeoutException(fileName + " did not finish in 120 s");
+                    throw new TimeoutException(psi.FileName + " did not finish in 120 s");
                 }
                 p.WaitForExit();
                 return new Result { ExitCode = p.ExitCode, Stdout = stdout, Stderr = stderr.ToString() };
             }
-        }
-
-        private static string PwshPath()
-        {
-            string home = Environment.GetEnvironmentVariable("HOME") ?? "";
-            string tool = Path.Combine(home, ".dotnet", "tools", "pwsh");
-            return File.Exists(tool) ? tool : "pwsh";
         }
     }
 }

@@ -8,7 +8,7 @@ using PSCompose.Testing;
 namespace PSCompose.ModuleTests.Up
 {
     /// <summary>
-    /// A separate PowerShell process (pwsh, or tools/PSCompose.Host where there is no pwsh) that imports the built
+    /// A separate pwsh process (the pinned local tool, see Testing.Pwsh) that imports the built
     /// module once and runs Invoke-ComposeUp once per trial, each time as soon as the trial's barrier file appears:
     /// two such processes start their ups at the same moment. Each up's errors are written to a result file.
     /// </summary>
@@ -75,26 +75,8 @@ for ($t = 1; $t -le $Trials; $t++) {
             return File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).ToArray();
         }
 
-        private static ProcessStartInfo PowerShellProcess(string script)
-        {
-            string pwsh = new[] { Environment.GetEnvironmentVariable("PATH") ?? "" }
-                .SelectMany(p => p.Split(Path.PathSeparator))
-                .Append(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools"))
-                .Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh"))
-                .FirstOrDefault(File.Exists);
-            if (pwsh != null)
-            {
-                var psi = new ProcessStartInfo(pwsh);
-                foreach (string a in new[] { "-NoProfile", "-NonInteractive", "-File", script }) psi.ArgumentList.Add(a);
-                return psi;
-            }
-            string host = Directory.GetFiles(RepoPaths.Combine("tools", "PSCompose.Host", "bin"), "PSCompose.Host.dll", SearchOption.AllDirectories)
-                .OrderByDescending(File.GetLastWriteTimeUtc).First();
-            var hosted = new ProcessStartInfo("dotnet");
-            hosted.ArgumentList.Add(host);
-            hosted.ArgumentList.Add(script);
-            return hosted;
-        }
+        private static ProcessStartInfo PowerShellProcess(string script) =>
+            Pwsh.StartInfo(new[] { "-NoProfile", "-NonInteractive", "-File", script });
 
         public void Dispose()
         {
