@@ -59,7 +59,7 @@ namespace PSCompose.Engine
         public bool AutoRemove { get; set; }
 
         // ---- ports ----
-        /// <summary>"80/tcp" entries: expose + ports targets.</summary>
+        /// <summary>expose entries as written ("9000", "9000-9001", "53/udp"), then ports targets as "80/tcp".</summary>
         public IList<string> ExposedPorts { get; set; } = new List<string>();
 
         public IList<PortBindingSpec> PortBindings { get; set; } = new List<PortBindingSpec>();

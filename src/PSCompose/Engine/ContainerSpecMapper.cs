@@ -139,12 +139,12 @@ namespace PSCompose.Engine
         private static IDictionary<string, EmptyStruct> ToExposedPorts(ContainerSpec spec)
         {
             var ports = new Dictionary<string, EmptyStruct>();
-            foreach (string port in spec.ExposedPorts ?? new List<string>()) ports[NormalisePort(port)] = default;
+            foreach (string port in spec.ExposedPorts ?? new List<string>()) ports[port] = default; // as written, like nat.Port(expose)
             foreach (PortBindingSpec b in spec.PortBindings ?? new List<PortBindingSpec>()) ports[NormalisePort(b.ContainerPort)] = default;
             return ports.Count == 0 ? null : ports;
         }
 
-        /// <summary>"80" → "80/tcp", as nat.Port does for expose entries without protocol.</summary>
+        /// <summary>"80" → "80/tcp": the key of a port binding.</summary>
         internal static string NormalisePort(string port) => port.IndexOf('/') >= 0 ? port : port + "/tcp";
 
         private static HostConfig ToHostConfig(ContainerSpec spec)

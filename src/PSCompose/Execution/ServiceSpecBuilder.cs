@@ -113,23 +113,11 @@ namespace PSCompose.Execution
             };
         }
 
-        /// <summary>expose entries and every port target, as "80/tcp" (ranges in expose expanded).</summary>
-        private static IList<string> ExposedPorts(YMap s)
-        {
-            var ports = new List<string>();
-            foreach (string expose in Canon.StringsOrEmpty(s, "expose"))
-            {
-                string[] parts = expose.Split('/');
-                string proto = parts.Length > 1 ? parts[1] : "tcp";
-                string[] range = parts[0].Split('-');
-                int start = int.Parse(range[0], CultureInfo.InvariantCulture);
-                int end = range.Length > 1 ? int.Parse(range[1], CultureInfo.InvariantCulture) : start;
-                for (int p = start; p <= end; p++) ports.Add(p + "/" + proto);
-            }
-            foreach (YMap port in Canon.Maps(s, "ports"))
-                ports.Add(Canon.Long(port, "target") + "/" + (Canon.Str(port, "protocol") ?? "tcp"));
-            return ports.Distinct().ToList();
-        }
+        /// <summary>expose entries as written ("9000", "9000-9001", "53/udp": create.go nat.Port(expose)), then every port target as "80/tcp".</summary>
+        private static IList<string> ExposedPorts(YMap s) =>
+            Canon.StringsOrEmpty(s, "expose")
+                .Concat(Canon.Maps(s, "ports").Select(port => Canon.Long(port, "target") + "/" + (Canon.Str(port, "protocol") ?? "tcp")))
+                .Distinct().ToList();
 
         private static IList<PortBindingSpec> PortBindings(YMap s) =>
             Canon.Maps(s, "ports").Select(p => new PortBindingSpec

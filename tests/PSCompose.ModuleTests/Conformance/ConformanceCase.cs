@@ -32,8 +32,24 @@ namespace PSCompose.ModuleTests.Conformance
 
         public IReadOnlyList<string> EnvFiles { get; private set; }
 
-        /// <summary>Variables both sides see on top of PATH and HOME.</summary>
+        /// <summary>The case's own variables (case.json "env").</summary>
         public IReadOnlyDictionary<string, string> Environment { get; private set; }
+
+        /// <summary>
+        /// The whole environment both sides run with, and nothing else: PATH and HOME of the test process plus the
+        /// case's variables. Together with <see cref="WorkingDirectory"/> this is all either side gets from outside.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> ProcessEnvironment
+        {
+            get
+            {
+                var env = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (string keep in new[] { "PATH", "HOME" })
+                    env[keep] = System.Environment.GetEnvironmentVariable(keep) ?? "";
+                foreach (var kv in Environment) env[kv.Key] = kv.Value;
+                return env;
+            }
+        }
 
         public bool ExpectValid { get; private set; }
 

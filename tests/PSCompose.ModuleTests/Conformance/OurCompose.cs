@@ -7,9 +7,10 @@ using PSCompose.Testing;
 namespace PSCompose.ModuleTests.Conformance
 {
     /// <summary>
-    /// Runs Get-ComposeConfig for a case in a hosted runspace: the case's variables are set in the process
-    /// environment (what $env: writes) for the call only, COMPOSE_* variables of the test host are hidden meanwhile,
-    /// and the location is the case's working directory.
+    /// Runs Get-ComposeConfig for a case in a hosted runspace with what the reference gets: for the call only, the
+    /// process environment is exactly the case's <see cref="ConformanceCase.ProcessEnvironment"/> (every other
+    /// variable of the test host is hidden) and both the PowerShell location and the process directory are the
+    /// case's working directory.
     /// </summary>
     internal sealed class OurCompose
     {
@@ -17,17 +18,19 @@ namespace PSCompose.ModuleTests.Conformance
         // [NullString]::Value removes a variable: PowerShell would pass $null as "", leaving an empty variable behind.
         private const string Script = @"
 $null = $ExecutionContext.SessionState.Path.SetLocation($caseDirectory)
-$hidden = @{}
-foreach ($entry in [Environment]::GetEnvironmentVariables().GetEnumerator()) {
-    if ($entry.Key -like 'COMPOSE_*') { $hidden[$entry.Key] = $entry.Value; [Environment]::SetEnvironmentVariable($entry.Key, [NullString]::Value) }
-}
-foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, $caseEnv[$k]) }
+$savedDirectory = [Environment]::CurrentDirectory
+$saved = @{}
+foreach ($entry in [Environment]::GetEnvironmentVariables().GetEnumerator()) { $saved[$entry.Key] = $entry.Value }
 try {
+    foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, [NullString]::Value) }
+    foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, $caseEnv[$k]) }
+    [Environment]::CurrentDirectory = $caseDirectory
     Get-ComposeConfig @composeParams
 }
 finally {
-    foreach ($k in $caseEnv.Keys) { [Environment]::SetEnvironmentVariable($k, [NullString]::Value) }
-    foreach ($k in $hidden.Keys) { [Environment]::SetEnvironmentVariable($k, $hidden[$k]) }
+    [Environment]::CurrentDirectory = $savedDirectory
+    foreach ($entry in @([Environment]::GetEnvironmentVariables().GetEnumerator())) { [Environment]::SetEnvironmentVariable($entry.Key, [NullString]::Value) }
+    foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
 }";
 
         private readonly Runspace runspace;
@@ -46,7 +49,7 @@ finally {
             foreach (var kv in output) parameters[kv.Key] = kv.Value;
 
             var env = new Hashtable();
-            foreach (var kv in c.Environment) env[kv.Key] = kv.Value;
+            foreach (var kv in c.ProcessEnvironment) env[kv.Key] = kv.Value;
 
             return PowerShellRunner.Run(runspace, Script,
                 new Dictionary<string, object> { ["composeParams"] = parameters, ["caseEnv"] = env, ["caseDirectory"] = c.WorkingDirectory });

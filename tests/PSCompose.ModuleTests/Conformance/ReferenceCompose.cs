@@ -6,8 +6,8 @@ using System.Text;
 namespace PSCompose.ModuleTests.Conformance
 {
     /// <summary>
-    /// Runs the reference `docker compose` for a case with a fixed environment: PATH and HOME from this process
-    /// plus the case's variables, nothing else, so no stray COMPOSE_* or test-host variable leaks in.
+    /// Runs the reference `docker compose` for a case in the case's working directory with exactly the case's
+    /// <see cref="ConformanceCase.ProcessEnvironment"/>, so no stray COMPOSE_* or test-host variable leaks in.
     /// </summary>
     internal static class ReferenceCompose
     {
@@ -29,9 +29,7 @@ namespace PSCompose.ModuleTests.Conformance
                 WorkingDirectory = c.WorkingDirectory,
             };
             psi.Environment.Clear();
-            foreach (string keep in new[] { "PATH", "HOME" })
-                psi.Environment[keep] = System.Environment.GetEnvironmentVariable(keep) ?? "";
-            foreach (var kv in c.Environment) psi.Environment[kv.Key] = kv.Value;
+            foreach (var kv in c.ProcessEnvironment) psi.Environment[kv.Key] = kv.Value;
 
             psi.ArgumentList.Add("compose");
             foreach (string f in c.Files) { psi.ArgumentList.Add("-f"); psi.ArgumentList.Add(f); }

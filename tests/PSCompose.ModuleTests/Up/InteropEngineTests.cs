@@ -144,67 +144,10 @@ namespace PSCompose.ModuleTests.Up
 
             foreach (string service in new[] { "web", "db", "init", "built" })
             {
-                Dictionary<string, string> ours = Comparable(UpProject.Inspect($"{p.Name}-{service}-1"), p.Name);
-                Dictionary<string, string> theirs = Comparable(UpProject.Inspect($"{refName}-{service}-1"), refName);
-                foreach (string key in ours.Keys.Union(theirs.Keys).OrderBy(k => k))
-                {
-                    ours.TryGetValue(key, out string a);
-                    theirs.TryGetValue(key, out string b);
-                    Assert.True(a == b, $"{service} {key}: ours {a ?? "(absent)"}, docker compose {b ?? "(absent)"}");
-                }
-            }
-        }
-
-        /// <summary>Config, HostConfig and endpoint aliases flattened, with the project name and ids masked.</summary>
-        private static Dictionary<string, string> Comparable(JsonElement container, string project)
-        {
-            var result = new Dictionary<string, string>();
-            string id = container.GetProperty("Id").GetString();
-            foreach (string section in new[] { "Config", "HostConfig" })
-                Flatten(container.GetProperty(section), section, result);
-            foreach (JsonProperty network in container.GetProperty("NetworkSettings").GetProperty("Networks").EnumerateObject())
-            {
-                var aliases = network.Value.GetProperty("Aliases").EnumerateArray().Select(a => a.GetString())
-                    .Where(a => !id.StartsWith(a, StringComparison.Ordinal)).OrderBy(a => a);
-                result["Networks." + network.Name + ".Aliases"] = string.Join(",", aliases);
-            }
-            result.Remove("Config.Hostname");
-            // Entries are in Go map order, which is random (compose-v2-behaviour §2.1).
-            const string dependsOn = "Config.Labels.com.docker.compose.depends_on";
-            if (result.TryGetValue(dependsOn, out string entries))
-                result[dependsOn] = string.Join(",", entries.Split(',').OrderBy(e => e, StringComparer.Ordinal));
-            // Compose 2.40.3 builds with BuildKit here; our classic build labels the image (and so the container) as such.
-            result.Remove("Config.Labels.com.docker.compose.image.builder");
-            var masked = new Dictionary<string, string>();
-            foreach (var kv in result)
-                masked[Mask(kv.Key, project)] = kv.Value == null ? null : Mask(kv.Value, project);
-            masked.Remove("Config.Labels.com.docker.compose.project");
-            return masked;
-        }
-
-        private static string Mask(string text, string project) =>
-            Regex.Replace(Regex.Replace(text.Replace(project, "<project>"), "[0-9a-f]{64}", "<id>"), @"\b[0-9a-f]{12}\b", "<id12>");
-
-        private static void Flatten(JsonElement e, string path, Dictionary<string, string> into)
-        {
-            switch (e.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (JsonProperty p in e.EnumerateObject()) Flatten(p.Value, path + "." + p.Name, into);
-                    break;
-                case JsonValueKind.Null:
-                case JsonValueKind.Array when e.GetArrayLength() == 0:
-                    break; // null, [] and {} all mean "none" to the engine (Compose sends empty maps, we may send null)
-                case JsonValueKind.Array when e.EnumerateArray().All(i => i.ValueKind != JsonValueKind.Object && i.ValueKind != JsonValueKind.Array):
-                    into[path] = string.Join(",", e.EnumerateArray().Select(i => i.ToString()).OrderBy(s => s, StringComparer.Ordinal));
-                    break;
-                case JsonValueKind.Array:
-                    int n = 0;
-                    foreach (JsonElement item in e.EnumerateArray()) Flatten(item, path + "[" + n++ + "]", into);
-                    break;
-                default:
-                    into[path] = e.ToString();
-                    break;
+                Dictionary<string, string> ours = ComparableInspect.Of(UpProject.Inspect($"{p.Name}-{service}-1"), p.Name);
+                Dictionary<string, string> theirs = ComparableInspect.Of(UpProject.Inspect($"{refName}-{service}-1"), refName);
+                List<string> differences = ComparableInspect.Differences(ours, theirs);
+                Assert.True(differences.Count == 0, service + ":\n" + string.Join("\n", differences));
             }
         }
     }

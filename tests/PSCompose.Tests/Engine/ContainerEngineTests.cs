@@ -112,7 +112,7 @@ namespace PSCompose.Tests.Engine
                     Assert.Equal(1000000000L, hc.GetProperty("Timeout").GetInt64());
                     Assert.Equal(1000000000L, hc.GetProperty("StartPeriod").GetInt64());
                     Assert.Equal(2, hc.GetProperty("Retries").GetInt32());
-                    Assert.True(config.GetProperty("ExposedPorts").TryGetProperty("9000/tcp", out _));
+                    Assert.True(config.GetProperty("ExposedPorts").TryGetProperty("9000", out _));
                     Assert.True(host.GetProperty("Init").GetBoolean());
                     Assert.Equal("on-failure", host.GetProperty("RestartPolicy").GetProperty("Name").GetString());
                     Assert.Equal(2, host.GetProperty("RestartPolicy").GetProperty("MaximumRetryCount").GetInt32());

@@ -87,7 +87,8 @@ namespace PSCompose.Tests.Engine
                 },
             };
             CreateContainerParameters p = ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 41));
-            Assert.Equal(new[] { "53/udp", "80/tcp", "9000/tcp" }, p.ExposedPorts.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
+            // expose entries go as written (docker compose sends "9000", not "9000/tcp": checked with docker inspect)
+            Assert.Equal(new[] { "53/udp", "80/tcp", "9000" }, p.ExposedPorts.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
             Assert.Equal(2, p.HostConfig.PortBindings["80/tcp"].Count);
             Assert.Equal("127.0.0.1", p.HostConfig.PortBindings["80/tcp"][0].HostIP);
             Assert.Null(p.Cmd);
