@@ -85,7 +85,11 @@ Describe 'Stopping, starting, pausing and removing services' {
 
     It 'says with -WhatIf which containers Stop-ComposeService would stop, and stops none' {
         $text = Get-HostText { Stop-ComposeService web -Path $S.Dir -WhatIf }
-        $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Stop`" on target `"service web of project $($S.Name) ($($S.Name)-web-1)`""))
+        # The plan, as Invoke-ComposeUp -WhatIf shows it: web alone (docker compose stop web leaves db running).
+        $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Stop with the plan:"))
+        $text | Should -Match ([regex]::Escape("#1 service:web:1 StopContainer (stop)"))
+        $text | Should -Match ([regex]::Escape("on target `"project $($S.Name)`""))
+        $text | Should -Not -Match 'service:db'
         (Get-EngineContainer $S.Name web).State.Running | Should -BeTrue
     }
 
@@ -152,7 +156,9 @@ Describe 'Stopping, starting, pausing and removing services' {
     It 'removes nothing with Remove-ComposeService -WhatIf' {
         Stop-ComposeService web -Path $S.Dir -Timeout 1
         $text = Get-HostText { Remove-ComposeService web -Path $S.Dir -WhatIf }
-        $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Remove container`" on target `"$($S.Name)-web-1`""))
+        $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Remove with the plan:"))
+        $text | Should -Match ([regex]::Escape("#1 service:web:1 RemoveContainer (rm)"))
+        $text | Should -Not -Match 'service:db'
         Get-EngineContainer $S.Name web | Should -Not -BeNullOrEmpty
     }
 

@@ -8,6 +8,7 @@ using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Model;
 using PSCompose.Model.Loading;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -147,22 +148,71 @@ namespace PSCompose.Cmdlets
             return matched;
         }
 
-        /// <summary>Runs lifecycle work on the pool; progress lines go to -Verbose, failures become errors per service.</summary>
-        internal IReadOnlyList<ServiceFailure> RunLifecycle(LifecycleProject project,
-            Func<ServiceLifecycle, CancellationToken, Task<IReadOnlyList<ServiceFailure>>> work)
+        /// <summary>
+        /// Runs a plan with the one executor: progress records and -Verbose lines per operation, warnings on the
+        /// pipeline thread. Returns every failed operation (the caller decides which become errors).
+        /// </summary>
+        internal IReadOnlyList<OperationFailure> ExecutePlan(LifecycleProject project, ComposePlan plan, string activity,
+            Action<ExecutionEvent> observe = null)
         {
+            var reporter = new ExecutionReporter(this, activity);
+            var context = new Execution.ExecutionContext
+            {
+                Project = project.Model,
+                Desired = project.Desired,
+                Observed = project.Observed,
+                Compatibility = project.Desired.Compatibility,
+            };
             IEngineClient client = Engine;
-            IReadOnlyList<ServiceFailure> failures = new ServiceFailure[0];
+            IReadOnlyList<OperationFailure> failures = null;
             Stream(async (queue, ct) =>
             {
-                var lifecycle = new ServiceLifecycle(client, project,
-                    line => queue.Post(() => WriteVerbose(line)),
-                    warning => queue.Post(() => WriteWarning(warning)));
-                failures = await work(lifecycle, ct).ConfigureAwait(false);
+                context.Warn = message => queue.Post(() => WriteWarning(message));
+                failures = await new PlanExecutor(client, context, e => queue.Post(() =>
+                {
+                    reporter.Report(e);
+                    observe?.Invoke(e);
+                })).RunAsync(plan, ct).ConfigureAwait(false);
             });
-            foreach (ServiceFailure failure in failures)
-                WriteComposeError(failure.Error, failure.Service);
+            reporter.Complete();
             return failures;
+        }
+
+        /// <summary>
+        /// start/stop/kill/restart/pause/unpause/rm: plans the verb, writes the plan's warnings, asks ShouldProcess
+        /// with the plan (what -WhatIf lists), runs it, and reports as Compose does: a service skipped because one
+        /// it depends on failed is a warning, an optional dependency that failed is a warning, every other failure
+        /// an error naming the service. Null when declined; otherwise the failures written as errors.
+        /// </summary>
+        internal IReadOnlyList<OperationFailure> RunLifecyclePlan(LifecycleProject project, LifecycleOptions options, string action,
+            Func<ComposePlan, bool> confirm = null)
+        {
+            ComposePlan plan = LifecyclePlanner.Plan(project.Desired, project.Observed, options);
+            foreach (string warning in plan.Warnings) WriteWarning(warning);
+            string transcript = plan.IsEmpty ? "(nothing to do)" + Environment.NewLine : PlanTranscript.Format(plan);
+            if (!ShouldProcess($"project {project.Name}", action + " with the plan:" + Environment.NewLine + transcript)) return null;
+            if (plan.IsEmpty) return new OperationFailure[0];
+            if (confirm != null && !confirm(plan)) return null;
+
+            var skipped = new HashSet<string>();
+            IReadOnlyList<OperationFailure> failures = ExecutePlan(project, plan, $"Compose {action.ToLowerInvariant()} {project.Name}", e =>
+            {
+                if (e.Status == OperationStatus.Skipped && e.Message == "a dependency failed"
+                    && e.Operation.Kind != OperationKind.WaitCondition && skipped.Add(e.Operation.Service))
+                    WriteWarning($"service \"{e.Operation.Service}\" was skipped: a service it depends on failed");
+            });
+            var errors = new List<OperationFailure>();
+            foreach (OperationFailure failure in failures)
+            {
+                if (failure.Operation.BestEffort)
+                {
+                    WriteWarning($"optional dependency \"{failure.Operation.Service}\" failed: {failure.Error.Message}");
+                    continue;
+                }
+                WriteComposeError(OperationError.From(failure), failure.Operation.Service);
+                errors.Add(failure);
+            }
+            return errors;
         }
 
         /// <summary>The services as they are now (one-offs left out), in the project's order.</summary>

@@ -66,27 +66,6 @@ namespace PSCompose.Cmdlets
         /// <summary>Acts on the named services of the project; an empty list means every service.</summary>
         internal abstract void Act(LifecycleProject project, IReadOnlyList<string> named);
 
-        /// <summary>The named services, or all of them, in dependency order (dependents first when reverse).</summary>
-        internal static List<string> Ordered(LifecycleProject project, IEnumerable<string> services, bool reverse)
-        {
-            var set = new HashSet<string>(services);
-            var graph = new DependencyGraph(project.Desired.Services);
-            return (reverse ? graph.DownOrder() : graph.UpOrder()).Select(s => s.Name).Where(set.Contains).ToList();
-        }
-
-        internal static IEnumerable<string> AllOr(LifecycleProject project, IReadOnlyList<string> named) =>
-            named.Count == 0 ? project.ServiceNames : named;
-
-        /// <summary>ShouldProcess per service; the ones confirmed.</summary>
-        internal List<string> Confirm(LifecycleProject project, IEnumerable<string> services, string action) =>
-            services.Where(s => ShouldProcess(Target(project, s), action)).ToList();
-
-        internal static string Target(LifecycleProject project, string service)
-        {
-            string[] containers = project.Containers(service).Select(c => c.Name).ToArray();
-            return $"service {service} of project {project.Name}" + (containers.Length > 0 ? $" ({string.Join(", ", containers)})" : "");
-        }
-
         private sealed class ServiceRequest
         {
             public string ProjectName { get; set; }

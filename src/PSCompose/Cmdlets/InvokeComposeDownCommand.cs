@@ -70,7 +70,7 @@ namespace PSCompose.Cmdlets
                 return;
 
             List<ComposeContainer> removed = PassThru ? RemovedContainers(project, plan) : null;
-            IReadOnlyList<OperationFailure> failures = Execute(project, plan);
+            IReadOnlyList<OperationFailure> failures = ExecutePlan(project, plan, $"Compose down {project.Name}");
             foreach (OperationFailure failure in failures)
             {
                 if (failure.Operation.Kind == OperationKind.RemoveNetwork && IsInUse(failure.Error))
@@ -79,28 +79,6 @@ namespace PSCompose.Cmdlets
                     WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
             }
             if (PassThru) WriteObject(removed, true);
-        }
-
-        private IReadOnlyList<OperationFailure> Execute(LifecycleProject project, ComposePlan plan)
-        {
-            var reporter = new ExecutionReporter(this, $"Compose down {project.Name}");
-            var context = new ExecutionContext
-            {
-                Project = project.Model,
-                Desired = project.Desired,
-                Observed = project.Observed,
-                Compatibility = project.Desired.Compatibility,
-            };
-            IEngineClient client = Engine;
-            IReadOnlyList<OperationFailure> failures = null;
-            Stream(async (queue, ct) =>
-            {
-                context.Warn = message => queue.Post(() => WriteWarning(message));
-                failures = await new PlanExecutor(client, context, e => queue.Post(() => reporter.Report(e)))
-                    .RunAsync(plan, ct).ConfigureAwait(false);
-            });
-            reporter.Complete();
-            return failures;
         }
 
         /// <summary>A network with containers still attached (an orphan left running, say): Compose only warns.</summary>

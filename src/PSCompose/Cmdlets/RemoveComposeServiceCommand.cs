@@ -40,40 +40,27 @@ namespace PSCompose.Cmdlets
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
-            List<string> services = AllOr(project, named).ToList();
-            List<ObservedContainer> candidates = services.SelectMany(project.Containers).Where(c => Stop || IsStopped(c)).ToList();
-            if (candidates.Count == 0)
+            var options = new LifecycleOptions { Verb = LifecycleVerb.Remove, Services = named.ToList(), StopFirst = Stop, RemoveVolumes = Volumes };
+            List<ComposeContainer> before = null;
+            IReadOnlyList<OperationFailure> failures = RunLifecyclePlan(project, options, "Remove", plan =>
             {
-                WriteWarning("No stopped containers");
-                return;
-            }
-            string names = string.Join(", ", candidates.Select(c => c.Name));
-            if (!ShouldProcess(names, "Remove container")) return;
-            if (!Force && !ShouldContinue($"Going to remove {names}", "Remove-ComposeService")) return;
-
-            List<string> containerIds = candidates.Select(c => c.Id).ToList();
-            if (Stop)
-            {
-                List<string> running = Ordered(project, services.Where(s => project.Containers(s).Any(c => !IsStopped(c))), true);
-                RunLifecycle(project, (lifecycle, ct) => lifecycle.StopAsync(running, null, ct));
-                project = ResolveProject(named);
-            }
-            // Inspected again after the stop, as Compose does: only what is stopped now goes.
-            List<ObservedContainer> removable = project.Observed.Containers.Where(c => containerIds.Contains(c.Id) && IsStopped(c)).ToList();
-            List<ComposeContainer> removed = PassThru ? Snapshot(project, removable) : null;
-            RunLifecycle(project, (lifecycle, ct) => lifecycle.RemoveAsync(removable, Force, Volumes, ct));
-            if (PassThru) WriteObject(removed, true);
+                string names = string.Join(", ", plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Name));
+                if (!Force && !ShouldContinue($"Going to remove {names}", "Remove-ComposeService")) return false;
+                if (PassThru) before = Snapshot(project, plan);
+                return true;
+            });
+            if (failures == null || before == null) return;
+            var remaining = new HashSet<string>(Snapshot(project, null).Select(c => c.Id));
+            WriteObject(before.Where(c => !remaining.Contains(c.Id)).ToList(), true);
         }
 
-        /// <summary>Compose's !State.Running: a paused or restarting container counts as running.</summary>
-        private static bool IsStopped(ObservedContainer c) =>
-            c.State != ContainerStates.Running && c.State != ContainerStates.Paused && c.State != ContainerStates.Restarting;
-
-        private List<ComposeContainer> Snapshot(LifecycleProject project, List<ObservedContainer> containers)
+        /// <summary>The project's containers the plan removes (all of them when null), as they are now.</summary>
+        private List<ComposeContainer> Snapshot(LifecycleProject project, ComposePlan plan)
         {
-            var ids = new HashSet<string>(containers.Select(c => c.Id));
+            HashSet<string> ids = plan == null ? null
+                : new HashSet<string>(plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Id));
             return AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, false, ct))
-                .Where(c => ids.Contains(c.Id)).ToList();
+                .Where(c => ids == null || ids.Contains(c.Id)).ToList();
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PSCompose.Execution;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -35,11 +37,15 @@ namespace PSCompose.Cmdlets
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
-            IEnumerable<string> selection = named.Count == 0 ? project.ServiceNames : ServiceLifecycle.RestartSelection(project.Desired, named, NoDeps);
-            List<string> services = Confirm(project, Ordered(project, selection, false), "Restart");
-            if (services.Count == 0) return;
-            RunLifecycle(project, (lifecycle, ct) => lifecycle.RestartAsync(services, BoundTimeout(nameof(Timeout), Timeout), NoDeps, ct));
-            if (PassThru) WriteServices(project, services);
+            var options = new LifecycleOptions
+            {
+                Verb = LifecycleVerb.Restart,
+                Services = named.ToList(),
+                NoDeps = NoDeps,
+                Timeout = BoundTimeout(nameof(Timeout), Timeout),
+            };
+            if (RunLifecyclePlan(project, options, "Restart") == null) return;
+            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
         }
     }
 }

@@ -40,19 +40,16 @@ namespace PSCompose.Cmdlets
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
-            IEnumerable<string> selection = named.Count == 0 ? project.ServiceNames : DependencyGraph.WithDependencies(project.Desired, named);
-            List<string> services = Confirm(project, Ordered(project, selection, false), "Start");
-            if (services.Count == 0) return;
-            IReadOnlyList<ServiceFailure> failures = RunLifecycle(project, (lifecycle, ct) => lifecycle.StartAsync(services, ct));
+            var options = new LifecycleOptions { Verb = LifecycleVerb.Start, Services = named.ToList() };
+            IReadOnlyList<OperationFailure> failures = RunLifecyclePlan(project, options, "Start");
+            if (failures == null) return;
+            HashSet<string> services = LifecyclePlanner.Selection(project.Desired, options);
             if (Wait && failures.Count == 0)
             {
                 // A wait failure ends the command, as it ends docker compose start --wait.
                 System.TimeSpan? timeout = ServiceWaiter.Timeout(WaitTimeout);
-                RunLifecycle(project, async (lifecycle, ct) =>
-                {
-                    await lifecycle.WaitAsync(services, timeout, ct).ConfigureAwait(false);
-                    return new ServiceFailure[0];
-                });
+                AwaitEngine((engine, ct) => ServiceWaiter.WaitAllAsync(engine, project.Name, project.Desired.Services,
+                    services.Where(s => project.Containers(s).Any()), timeout, ct));
             }
             if (PassThru) WriteServices(project, services);
         }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PSCompose.Execution;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -43,12 +45,15 @@ namespace PSCompose.Cmdlets
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
-            string signal = Signal ?? "SIGKILL";
-            List<string> services = Confirm(project, Ordered(project, AllOr(project, named), true), Kill ? $"Kill ({signal})" : "Stop");
-            if (services.Count == 0) return;
-            if (Kill) RunLifecycle(project, (lifecycle, ct) => lifecycle.KillAsync(services, signal, ct));
-            else RunLifecycle(project, (lifecycle, ct) => lifecycle.StopAsync(services, BoundTimeout(nameof(Timeout), Timeout), ct));
-            if (PassThru) WriteServices(project, services);
+            var options = new LifecycleOptions
+            {
+                Verb = Kill ? LifecycleVerb.Kill : LifecycleVerb.Stop,
+                Services = named.ToList(),
+                Signal = Signal ?? "SIGKILL",
+                Timeout = BoundTimeout(nameof(Timeout), Timeout),
+            };
+            if (RunLifecyclePlan(project, options, Kill ? "Kill" : "Stop") == null) return;
+            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
         }
     }
 }

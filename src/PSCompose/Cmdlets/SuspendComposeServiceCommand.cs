@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PSCompose.Execution;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -20,10 +21,9 @@ namespace PSCompose.Cmdlets
 
         internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
         {
-            List<string> services = Confirm(project, AllOr(project, named).ToList(), "Pause");
-            if (services.Count == 0) return;
-            RunLifecycle(project, (lifecycle, ct) => lifecycle.PauseAsync(services, ct));
-            if (PassThru) WriteServices(project, services);
+            var options = new LifecycleOptions { Verb = LifecycleVerb.Pause, Services = named.ToList() };
+            if (RunLifecyclePlan(project, options, "Pause") == null) return;
+            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
         }
     }
 }

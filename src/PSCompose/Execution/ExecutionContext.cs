@@ -14,6 +14,9 @@ namespace PSCompose.Execution
 
         public ObservedState Observed { get; set; }
 
+        /// <summary>The project's name, also when it comes from labels alone (no model).</summary>
+        public string ProjectName => Project?.Name ?? Desired?.Name;
+
         /// <summary>Local image id by service, once images exist (com.docker.compose.image).</summary>
         public IDictionary<string, string> ImageIds { get; set; } = new Dictionary<string, string>();
 

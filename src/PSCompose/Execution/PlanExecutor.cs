@@ -133,10 +133,19 @@ namespace PSCompose.Execution
                 case OperationKind.StopContainer: return IgnoreNotFound(engine.StopContainerAsync(ContainerId(op), TimeoutSeconds(op), ct));
                 case OperationKind.RemoveContainer: return RemoveContainerAsync(ContainerId(op), op.RemoveVolumes, ct);
                 case OperationKind.RenameContainer: return RenameAsync(op, ct);
-                case OperationKind.WaitCondition: return DependencyWaiter.WaitAsync(engine, context.Project.Name, op.Service, op.Condition, ct);
+                case OperationKind.WaitCondition: return DependencyWaiter.WaitAsync(engine, context.ProjectName, op.Service, op.Condition, ct);
+                case OperationKind.KillContainer: return IgnoreNotFound(engine.KillContainerAsync(ContainerId(op), op.Signal ?? "SIGKILL", ct));
+                case OperationKind.PauseContainer: return IgnoreNotFound(engine.PauseContainerAsync(ContainerId(op), ct));
+                case OperationKind.UnpauseContainer: return IgnoreNotFound(engine.UnpauseContainerAsync(ContainerId(op), ct));
+                case OperationKind.RestartContainer: return IgnoreNotFound(engine.RestartContainerAsync(ContainerId(op), TimeoutSeconds(op), ct));
+                case OperationKind.RequireContainer: throw NoContainerToStart(op);
                 default: throw new NotSupportedException("Unknown operation " + op.Kind);
             }
         }
+
+        private static ComposeException NoContainerToStart(PlanOperation op) =>
+            new ComposeException("NoContainerToStart", System.Management.Automation.ErrorCategory.ObjectNotFound,
+                $"service \"{op.Service}\" has no container to start", op.Service);
 
         private string ContainerId(PlanOperation op) =>
             op.CreatedBy != null ? createdIds[op.CreatedBy.Id] : op.Container.Id;

@@ -20,6 +20,13 @@ namespace PSCompose.Plan
         RemoveContainer,
         RenameContainer,
         WaitCondition,
+        KillContainer,
+        PauseContainer,
+        UnpauseContainer,
+        RestartContainer,
+
+        /// <summary>start of a service that has no container: fails (Compose's "has no container to start").</summary>
+        RequireContainer,
     }
 
     /// <summary>One atomic engine action, the nodes it waits for, and why it is needed.</summary>
@@ -81,6 +88,9 @@ namespace PSCompose.Plan
 
         /// <summary>A failure must not abort the plan (optional dependency wait, renamed-network cleanup, pull of a buildable image).</summary>
         public bool BestEffort { get; set; }
+
+        /// <summary>KillContainer: the signal to send.</summary>
+        public string Signal { get; set; }
 
         /// <summary>BuildImage planned behind a pull: build only if the image is still missing when it runs.</summary>
         public bool OnlyIfImageMissing { get; set; }
