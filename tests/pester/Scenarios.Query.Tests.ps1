@@ -77,7 +77,7 @@ Describe 'Get-ComposeContainer next to docker compose ps' {
     }
 
     It 'shows a table with the columns of docker compose ps and a row per container' {
-        $table = Get-ComposeContainer -Path $P.Dir | Format-Table | Out-String -Width 250
+        $table = Get-ComposeContainer -Path $P.Dir | Format-Table -View ps | Out-String -Width 250
         $header = ($table -split "`n" | Where-Object { $_ -match '\bName\b' } | Select-Object -First 1) -split '\s+' | Where-Object { $_ }
         foreach ($column in 'Name', 'Image', 'Service', 'Status', 'Ports') { $header | Should -Contain $column }
         $table | Should -Match ([regex]::Escape("$($P.Name)-db-1"))
