@@ -16,6 +16,7 @@ function New-Tally { [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 } }
 $xunit = New-Tally
 $engine = New-Tally
 $pester = New-Tally
+$trialCounts = @()
 
 foreach ($file in Get-ChildItem -Path $ResultsDirectory -Filter *.trx -Recurse) {
     foreach ($result in ([xml](Get-Content -Raw $file.FullName)).TestRun.Results.UnitTestResult) {
@@ -23,6 +24,9 @@ foreach ($file in Get-ChildItem -Path $ResultsDirectory -Filter *.trx -Recurse) 
         $xunit[$outcome]++
         $className = ($result.testName -replace '\(.*$', '') -replace '\.[^.]*$', ''
         if ($className.EndsWith('EngineTests')) { $engine[$outcome]++ }
+        # Repeated-trial tests (concurrency, Ctrl+C) report their counts as "[trials] ..." lines.
+        $stdout = $result.Output.StdOut
+        if ($stdout) { $trialCounts += ($stdout -split "`r?`n") -match '^\[trials\] ' }
     }
 }
 
@@ -38,6 +42,7 @@ foreach ($file in Get-ChildItem -Path $ResultsDirectory -Filter *.junit.xml -Rec
 function Format-Tally($tally) { "$($tally.Passed) passed, $($tally.Failed) failed, $($tally.Skipped) skipped" }
 "xunit tests: $(Format-Tally $xunit) (engine-backed: $(Format-Tally $engine))"
 "Pester tests: $(Format-Tally $pester)"
+$trialCounts | Sort-Object
 "tests: $($xunit.Passed + $pester.Passed) passed, $($xunit.Failed + $pester.Failed) failed, $($xunit.Skipped + $pester.Skipped) skipped"
 
 $problems = @()

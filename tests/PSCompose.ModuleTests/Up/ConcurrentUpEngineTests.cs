@@ -90,7 +90,7 @@ namespace PSCompose.ModuleTests.Up
             {
                 foreach (UpLoopProcess loop in loops) loop.Dispose();
             }
-            output.WriteLine($"{title}: {Trials} trials, {convergedAtOnce} converged at once, {convergedAfterRerun} after one rerun");
+            output.WriteLine($"[trials] concurrent ups, {title}: {Trials} trials, {convergedAtOnce} converged at once, {convergedAfterRerun} after one rerun");
         }
 
         /// <summary>Of the 5 expected containers: how many run, how many run the trial's config; how many other containers the project has.</summary>

@@ -69,7 +69,7 @@ namespace PSCompose.ModuleTests.Up
                     Assert.True(converged.Count == 1 && converged[0].Running && converged[0].Trial == trial, $"trial {trial}: the rerun did not converge {service}");
                 }
             }
-            output.WriteLine($"{Moments.Length} interrupted recreates of 2 services: {finished} finished, {rolledBack} rolled back, 0 down");
+            output.WriteLine($"[trials] Ctrl+C during a recreate: {Moments.Length} interrupted recreates of 2 services: {finished} finished, {rolledBack} rolled back, 0 down");
         }
 
         private static List<(string Name, bool Running, int Trial)> Containers(UpProject p, string service) =>
