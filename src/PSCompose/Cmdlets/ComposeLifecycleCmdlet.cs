@@ -147,7 +147,8 @@ namespace PSCompose.Cmdlets
             return matched;
         }
 
-        /// <summary>Runs lifecycle work on the pool; progress lines go to -Verbose, failures become errors per service.</summary>
+        /// <summary>Runs lifecycle work on the pool; progress lines go to -Verbose, failures become errors per service (one
+        /// EngineUnavailable error, ending the command, when the engine went away).</summary>
         internal IReadOnlyList<ServiceFailure> RunLifecycle(LifecycleProject project,
             Func<ServiceLifecycle, CancellationToken, Task<IReadOnlyList<ServiceFailure>>> work)
         {
@@ -160,8 +161,10 @@ namespace PSCompose.Cmdlets
                     warning => queue.Post(() => WriteWarning(warning)));
                 failures = await work(lifecycle, ct).ConfigureAwait(false);
             });
-            foreach (ServiceFailure failure in failures)
+            List<ServiceFailure> reportable = EngineLoss.Collapse(this, failures, f => f.Error, f => "service " + f.Service, out EngineUnavailableException lost);
+            foreach (ServiceFailure failure in reportable)
                 WriteComposeError(failure.Error, failure.Service);
+            if (lost != null) throw lost;
             return failures;
         }
 
