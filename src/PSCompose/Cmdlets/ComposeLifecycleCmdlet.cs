@@ -202,7 +202,8 @@ namespace PSCompose.Cmdlets
                     WriteWarning($"service \"{e.Operation.Service}\" was skipped: a service it depends on failed");
             });
             var errors = new List<OperationFailure>();
-            foreach (OperationFailure failure in failures)
+            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            foreach (OperationFailure failure in reportable)
             {
                 if (failure.Operation.BestEffort)
                 {
@@ -212,6 +213,7 @@ namespace PSCompose.Cmdlets
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
                 errors.Add(failure);
             }
+            if (lost != null) throw lost;
             return errors;
         }
 

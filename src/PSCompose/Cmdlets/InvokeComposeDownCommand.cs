@@ -71,13 +71,15 @@ namespace PSCompose.Cmdlets
 
             List<ComposeContainer> removed = PassThru ? RemovedContainers(project, plan) : null;
             IReadOnlyList<OperationFailure> failures = ExecutePlan(project, plan, $"Compose down {project.Name}");
-            foreach (OperationFailure failure in failures)
+            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            foreach (OperationFailure failure in reportable)
             {
                 if (failure.Operation.Kind == OperationKind.RemoveNetwork && IsInUse(failure.Error))
                     WriteWarning($"Network {failure.Operation.Name}: Resource is still in use");
                 else
                     WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
             }
+            if (lost != null) throw lost;
             if (PassThru) WriteObject(removed, true);
         }
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Model;
 using PSCompose.Plan;
@@ -150,8 +151,10 @@ namespace PSCompose.Cmdlets
                 failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
             });
             reporter.Complete();
-            foreach (OperationFailure failure in failures)
+            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            foreach (OperationFailure failure in reportable)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
+            if (lost != null) throw lost;
 
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, model.Name, null, true, false, ct));

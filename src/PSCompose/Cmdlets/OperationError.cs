@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using PSCompose.Engine;
 using PSCompose.Execution;
@@ -8,10 +9,17 @@ namespace PSCompose.Cmdlets
     /// <summary>A failed plan operation as an error naming the service (or resource) and the engine's message.</summary>
     internal static class OperationError
     {
+        /// <summary>"service web", or the resource ("network p_default") for project-wide operations.</summary>
+        public static string Subject(OperationFailure failure) =>
+            failure.Operation.Service != null ? "service " + failure.Operation.Service : failure.Operation.Resource;
+
+        /// <summary>The failures to report one by one; lost: the engine's error to end with, when losing the engine caused some (see EngineLoss).</summary>
+        public static List<OperationFailure> Reportable(ComposeCmdlet cmdlet, IEnumerable<OperationFailure> failures, out EngineUnavailableException lost) =>
+            EngineLoss.Collapse(cmdlet, failures, f => f.Error, f => Subject(f) + " " + f.Operation.Kind, out lost);
+
         public static ComposeException From(OperationFailure failure)
         {
-            string subject = failure.Operation.Service != null ? "service " + failure.Operation.Service : failure.Operation.Resource;
-            string message = $"{subject}: {failure.Operation.Kind} failed: {failure.Error.Message}";
+            string message = $"{Subject(failure)}: {failure.Operation.Kind} failed: {failure.Error.Message}";
             switch (failure.Error)
             {
                 case ComposeException ce:

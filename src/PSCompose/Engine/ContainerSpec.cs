@@ -95,9 +95,8 @@ namespace PSCompose.Engine
         public IList<EndpointSpec> Networks { get; set; } = new List<EndpointSpec>();
 
         /// <summary>
-        /// Container-wide mac_address. On API 1.44+ it goes to the primary endpoint (as Compose does). Compose puts it in
-        /// Config.MacAddress on older engines, but Docker.DotNet's 1.54 models have no such field, so there the create is
-        /// refused with MacAddressUnsupported rather than silently dropping the address.
+        /// Container-wide mac_address. On API 1.44+ it goes to the primary endpoint (as Compose does); on older engines
+        /// to the legacy Config.MacAddress field, as Compose sends it.
         /// </summary>
         public string MacAddress { get; set; }
 

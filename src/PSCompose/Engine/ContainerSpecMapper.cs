@@ -49,7 +49,7 @@ namespace PSCompose.Engine
             };
 
             List<EndpointSpec> networks = (spec.Networks ?? new List<EndpointSpec>()).ToList();
-            RefuseMacAddressBeforeApi144(spec, networks, apiVersion);
+            RefuseNetworkMacAddressBeforeApi144(spec, networks, apiVersion);
             string networkMode = spec.NetworkMode ?? networks.FirstOrDefault()?.Network;
             p.HostConfig.NetworkMode = NullIfEmpty(networkMode);
             if (networks.Count > 0 && (string.IsNullOrEmpty(spec.NetworkMode) || spec.NetworkMode == networks[0].Network))
@@ -66,11 +66,12 @@ namespace PSCompose.Engine
         }
 
         /// <summary>
-        /// Before API 1.44 the engine takes a MAC address only in the legacy Config.MacAddress field, which Compose
-        /// sends but Docker.DotNet.Enhanced's models (API 1.54) cannot express; a per-network mac_address has no field
-        /// at all there (Compose refuses it with the message below). Refusing beats creating a container without it.
+        /// Before API 1.44 the engine takes a service's MAC address only in the legacy Config.MacAddress field, as
+        /// Compose sends it; Docker.DotNet.Enhanced's models (API 1.54) lack the field, so the engine client adds it
+        /// to the request (<see cref="LegacyMacAddress"/>). A per-network mac_address has no field at all there:
+        /// Compose refuses it with the message below, and so does PSCompose.
         /// </summary>
-        private static void RefuseMacAddressBeforeApi144(ContainerSpec spec, List<EndpointSpec> networks, Version apiVersion)
+        private static void RefuseNetworkMacAddressBeforeApi144(ContainerSpec spec, List<EndpointSpec> networks, Version apiVersion)
         {
             if (apiVersion == null || apiVersion >= MultipleEndpointsApi) return;
             string service = spec.Labels != null && spec.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : spec.Name;
@@ -78,12 +79,11 @@ namespace PSCompose.Engine
             if (perNetwork != null)
                 throw new ComposeException("MacAddressUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
                     $"setting service.networks.{perNetwork.Network}.mac_address is not supported by the Engine API version {apiVersion.ToString(2)}", service);
-            if (!string.IsNullOrEmpty(spec.MacAddress))
-                throw new ComposeException("MacAddressUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
-                    $"service {service}: mac_address needs Docker Engine API 1.44 (Docker 25) or later with PSCompose; this engine speaks " +
-                    $"API {apiVersion.ToString(2)}, where the address can only be sent in the legacy Config.MacAddress field, which PSCompose's " +
-                    "engine client cannot send. Remove mac_address, upgrade the engine, or use docker compose for this service.", service);
         }
+
+        /// <summary>The address to send in the legacy Config.MacAddress field: the service's, on engines older than API 1.44; else null.</summary>
+        public static string LegacyMacAddress(ContainerSpec spec, Version apiVersion) =>
+            apiVersion != null && apiVersion < MultipleEndpointsApi ? NullIfEmpty(spec.MacAddress) : null;
 
         /// <summary>Endpoints to connect after create: the non-primary networks, on engines older than API 1.44.</summary>
         public static IReadOnlyList<EndpointSpec> EndpointsToConnectAfterCreate(ContainerSpec spec, Version apiVersion)

@@ -23,7 +23,8 @@ namespace PSCompose.Engine
         {
             Version api = NegotiatedApi;
             CreateContainerParameters parameters = ContainerSpecMapper.ToCreateParameters(spec, api);
-            CreateContainerResponse created = await Call(Endpoint, ct, () => client.Containers.CreateContainerAsync(parameters, ct)).ConfigureAwait(false);
+            CreateContainerResponse created = await Call(Endpoint, ct, () => LegacyCreateFields.WithMacAddress(ContainerSpecMapper.LegacyMacAddress(spec, api),
+                () => client.Containers.CreateContainerAsync(parameters, ct))).ConfigureAwait(false);
             foreach (EndpointSpec endpoint in ContainerSpecMapper.EndpointsToConnectAfterCreate(spec, api))
                 await ConnectNetworkAsync(endpoint.Network, created.ID, endpoint, ct).ConfigureAwait(false);
             return new EngineCreateResult

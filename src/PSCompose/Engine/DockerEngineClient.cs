@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
+using Docker.DotNet.Handler.Abstractions;
 using Docker.DotNet.Models;
 using Docker.DotNet.X509;
 using Version = System.Version;
@@ -108,13 +109,14 @@ namespace PSCompose.Engine
         {
             Uri uri = endpoint.Uri;
             var builder = new DockerClientBuilder(new DockerConfig());
+            IAuthProvider auth = NoopAuthProvider.Instance;
             if (endpoint.UsesTls)
             {
                 if (uri.Scheme == "tcp") uri = new UriBuilder(uri) { Scheme = "https" }.Uri;
                 var certificates = DockerTlsCertificates.LoadFromDirectory(endpoint.TlsCertPath, endpoint.TlsVerify, "ca.pem", "cert.pem", "key.pem");
-                builder = builder.WithAuthProvider(certificates.CreateCredentials());
+                auth = certificates.CreateCredentials();
             }
-            builder = builder.WithEndpoint(uri);
+            builder = builder.WithAuthProvider(new PipelineHooks(auth)).WithEndpoint(uri);
             if (apiVersion != null) builder = builder.WithApiVersion(apiVersion);
             return builder.WithTimeout(RequestTimeout).Build();
         }

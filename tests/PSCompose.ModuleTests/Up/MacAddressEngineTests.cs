@@ -1,5 +1,5 @@
 using System.Linq;
-using System.Management.Automation;
+using System.Text.Json;
 using PSCompose.Testing;
 using Xunit;
 
@@ -9,29 +9,37 @@ namespace PSCompose.ModuleTests.Up
     public class MacAddressEngineTests
     {
         [EngineFact]
-        public void MacAddress_OnApiBefore144_IsAClearErrorForTheService_WhereComposeSetsTheLegacyField()
+        public void MacAddress_OnApiBefore144_IsSetThroughTheLegacyField_LikeCompose()
         {
             string api = Docker.Run("version", "--format", "{{.Server.APIVersion}}").Check().Stdout.Trim();
             Assert.True(System.Version.Parse(api) < new System.Version(1, 44), "this test needs an engine older than API 1.44, found " + api);
-            using var p = new UpProject("psc-engine-mac");
+            using var p = new UpProject("psc-engine2-mac");
             p.WriteCompose(
                 "services:\n" +
                 $"  web:\n    image: {UpProject.Busybox}\n    command: {UpProject.Sleeper}\n    mac_address: \"02:42:ac:11:ff:01\"\n");
 
-            // The reference sends Config.MacAddress: the container gets the address.
             string reference = p.Name + "-ref";
             p.AlsoRemove(reference);
             p.ComposeAs(reference, "up", "-d").Check();
-            Assert.Equal("02:42:ac:11:ff:01", UpProject.Inspect(reference + "-web-1").GetProperty("Config").GetProperty("MacAddress").GetString());
+            JsonElement theirs = UpProject.Inspect(reference + "-web-1");
 
-            // PSCompose cannot send that field: it says so for the service instead of creating a container without it.
             RunResult r = p.PsUp();
-            ErrorRecord e = Assert.Single(r.Errors);
-            Assert.StartsWith("MacAddressUnsupported,", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.NotImplemented, e.CategoryInfo.Category);
-            Assert.Equal("web", e.TargetObject);
-            Assert.Contains("API " + api, e.ToString());
-            Assert.Empty(p.ContainerIds());
+            Assert.Empty(r.Errors);
+            JsonElement ours = UpProject.Inspect(p.ContainerIds().Values.Single());
+
+            Assert.Equal(MacAddresses(theirs), MacAddresses(ours));
+            Assert.Equal("02:42:ac:11:ff:01", ours.GetProperty("Config").GetProperty("MacAddress").GetString());
+
+            // The address is part of the service's config: a second up converges without recreating.
+            string id = p.ContainerIds().Values.Single();
+            Assert.Empty(p.PsUp().Errors);
+            Assert.Equal(id, p.ContainerIds().Values.Single());
         }
+
+        /// <summary>Config.MacAddress and the address of every network endpoint.</summary>
+        private static string MacAddresses(JsonElement container) =>
+            container.GetProperty("Config").GetProperty("MacAddress").GetString() + " | " +
+            string.Join(",", container.GetProperty("NetworkSettings").GetProperty("Networks").EnumerateObject()
+                .Select(n => n.Value.GetProperty("MacAddress").GetString()));
     }
 }

@@ -29,7 +29,6 @@ namespace PSCompose.Tests.Engine
         public void OldApi_SendsOnlyThePrimaryNetwork_AndConnectsTheRestAfterCreate()
         {
             ContainerSpec spec = TwoNetworks();
-            spec.MacAddress = null; // refused before API 1.44: MacAddress_BeforeApi144_IsRefusedNamingTheService_NotDropped
             CreateContainerParameters p = ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 41));
             Assert.Equal("p_front", p.HostConfig.NetworkMode);
             Assert.Equal(new[] { "p_front" }, p.NetworkingConfig.EndpointsConfig.Keys.ToArray());
@@ -106,19 +105,20 @@ namespace PSCompose.Tests.Engine
         }
 
         [Fact]
-        public void MacAddress_BeforeApi144_IsRefusedNamingTheService_NotDropped()
+        public void MacAddress_BeforeApi144_GoesToTheLegacyConfigField_NotAnEndpoint()
         {
             var labels = new Dictionary<string, string> { ["com.docker.compose.service"] = "web" };
             var spec = new ContainerSpec { Image = "x", Labels = labels, MacAddress = "02:42:ac:11:ff:01", Networks = { new EndpointSpec { Network = "p_default" } } };
-            var e = Assert.Throws<ComposeException>(() => ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 41)));
-            Assert.Equal("MacAddressUnsupported", e.ErrorId);
-            Assert.Equal("web", e.Target);
-            Assert.Contains("API 1.41", e.Message);
+            Assert.Null(ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 41)).NetworkingConfig.EndpointsConfig["p_default"].MacAddress);
+            Assert.Equal("02:42:ac:11:ff:01", ContainerSpecMapper.LegacyMacAddress(spec, new Version(1, 41)));
+            Assert.Null(ContainerSpecMapper.LegacyMacAddress(spec, new Version(1, 44)));
             Assert.Equal("02:42:ac:11:ff:01", ContainerSpecMapper.ToCreateParameters(spec, new Version(1, 44)).NetworkingConfig.EndpointsConfig["p_default"].MacAddress);
 
             var perNetwork = new ContainerSpec { Image = "x", Labels = labels, Networks = { new EndpointSpec { Network = "p_default", MacAddress = "02:42:ac:11:ff:02" } } };
-            Assert.Equal("setting service.networks.p_default.mac_address is not supported by the Engine API version 1.41",
-                Assert.Throws<ComposeException>(() => ContainerSpecMapper.ToCreateParameters(perNetwork, new Version(1, 41))).Message);
+            var e = Assert.Throws<ComposeException>(() => ContainerSpecMapper.ToCreateParameters(perNetwork, new Version(1, 41)));
+            Assert.Equal("MacAddressUnsupported", e.ErrorId);
+            Assert.Equal("web", e.Target);
+            Assert.Equal("setting service.networks.p_default.mac_address is not supported by the Engine API version 1.41", e.Message);
         }
 
         [Fact]
