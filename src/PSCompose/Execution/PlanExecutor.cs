@@ -70,6 +70,14 @@ namespace PSCompose.Execution
             return failures.OrderBy(f => f.Operation.Id).ToList();
         }
 
+        /// <summary>
+        /// A stop request cuts off long work (pulls, builds, waits) mid-call. Any other operation is one engine call,
+        /// which the engine carries out once sent whether or not we still listen, so it is let finish (bounded by
+        /// FinishBound): the command then returns to a settled state, and a create's id is known to undo it.
+        /// </summary>
+        private static bool CutOffByStop(OperationKind kind) =>
+            kind == OperationKind.PullImage || kind == OperationKind.BuildImage || kind == OperationKind.WaitCondition;
+
         private enum Outcome
         {
             Done,
@@ -96,8 +104,7 @@ namespace PSCompose.Execution
             report(new ExecutionEvent(op, OperationStatus.Started));
             try
             {
-                // Finishing work and container creates (whose id must be known to undo them) are not cut off mid-call.
-                await ExecuteAsync(op, finish || op.Kind == OperationKind.CreateContainer ? finishing : ct).ConfigureAwait(false);
+                await ExecuteAsync(op, finish || !CutOffByStop(op.Kind) ? finishing : ct).ConfigureAwait(false);
                 report(new ExecutionEvent(op, OperationStatus.Done));
                 return Outcome.Done;
             }
