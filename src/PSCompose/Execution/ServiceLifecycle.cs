@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.Engine;
@@ -113,7 +112,7 @@ namespace PSCompose.Execution
             if (containers.Count == 0)
             {
                 if (service.Scale == 0) return;
-                throw new ComposeException("NoContainerToStart", ErrorCategory.ObjectNotFound,
+                throw new ComposeException(ErrorIds.NoContainerToStart,
                     $"service \"{name}\" has no container to start", name);
             }
             foreach (ObservedContainer container in containers.Where(c => c.State != ContainerStates.Running))
@@ -180,13 +179,10 @@ namespace PSCompose.Execution
             catch (EngineException e) when (e.IsNotFound) { return; }
             catch (EngineException e)
             {
-                throw new ComposeException(verb.Name + "ContainerFailed", Category(e), $"container {container.Name}: {e.Message}", container.Service, e);
+                throw new ComposeException(e.IsConflict ? ErrorIds.EngineConflict : verb.Name + "ContainerFailed", $"container {container.Name}: {e.Message}", container.Service, e);
             }
             report($"Container {container.Name}  {verb.Done}");
         }
-
-        private static ErrorCategory Category(EngineException e) =>
-            e.IsConflict ? ErrorCategory.ResourceExists : ErrorCategory.InvalidOperation;
 
         private void Skipped(string service) => warn($"service \"{service}\" was skipped: a service it depends on failed");
 

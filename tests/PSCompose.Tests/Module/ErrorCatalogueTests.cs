@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using PSCompose.Cmdlets;
+using PSCompose.Execution;
+using PSCompose.Plan;
+using PSCompose.Testing;
+using Xunit;
+
+namespace PSCompose.Tests.Module
+{
+    /// <summary>ErrorIds is the one list of ids PSCompose raises, and ErrorCatalogue gives each exactly one category.</summary>
+    public class ErrorCatalogueTests
+    {
+        private static readonly string[] Ids = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()).ToArray();
+
+        [Fact]
+        public void EveryIdHasACategory_AndTheTableHasNoOtherIds()
+        {
+            Assert.NotEmpty(Ids);
+            Assert.Empty(Ids.Where(id => !ErrorCatalogue.Categories.ContainsKey(id)));
+            Assert.Empty(ErrorCatalogue.Categories.Keys.Except(Ids));
+            Assert.DoesNotContain(ErrorCategory.NotSpecified, ErrorCatalogue.Categories.Values);
+        }
+
+        [Fact]
+        public void ComposedIds_OperationAndContainerActionFailures_AreInTheCatalogue()
+        {
+            var kinds = Enum.GetNames(typeof(OperationKind)).Select(k => k + "Failed");
+            var verbs = typeof(Verb).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => ((Verb)f.GetValue(null)).Name + "ContainerFailed");
+            Assert.Empty(kinds.Concat(verbs).Where(id => !ErrorCatalogue.Categories.ContainsKey(id)));
+        }
+
+        [Fact]
+        public void NoSourceRaisesALiteralId_OrDecidesACategory_OutsideTheCatalogue()
+        {
+            var literalId = new Regex(@"new\s+(ComposeException|ComposeFileException)\(\s*""|new\s+ErrorRecord\([^;]*?,\s*""");
+            var category = new Regex(@"ErrorCategory\.[A-Z]");
+            string src = RepoPaths.Combine("src", "PSCompose");
+            var problems = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+                .SelectMany(file =>
+                {
+                    string text = File.ReadAllText(file);
+                    string name = Path.GetRelativePath(src, file);
+                    var found = literalId.Matches(text).Select(m => $"{name}: literal id at \"{m.Value}\"");
+                    if (name != Path.Combine("Cmdlets", "ErrorCatalogue.cs"))
+                        found = found.Concat(category.Matches(text).Select(m => $"{name}: category decided outside the catalogue: {m.Value}"));
+                    return found;
+                })
+                .ToList();
+            Assert.Empty(problems);
+        }
+
+        [Theory]
+        [InlineData(ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound)]
+        [InlineData(ErrorIds.FileAccessDenied, ErrorCategory.PermissionDenied)]
+        [InlineData(ErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound)]
+        [InlineData(ErrorIds.YamlSyntax, ErrorCategory.ParserError)]
+        [InlineData(ErrorIds.EngineConflict, ErrorCategory.ResourceExists)]
+        public void AnExceptionsRecord_TakesItsCategoryFromTheCatalogue(string id, ErrorCategory expected)
+        {
+            Assert.True(ErrorRecords.TryCreate(new ComposeException(id, "m", "t"), out ErrorRecord record));
+            Assert.Equal(id, record.FullyQualifiedErrorId);
+            Assert.Equal(expected, record.CategoryInfo.Category);
+            Assert.Equal("t", record.TargetObject);
+        }
+    }
+}
