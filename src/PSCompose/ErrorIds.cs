@@ -18,7 +18,6 @@ namespace PSCompose
         public const string InterpolationInvalid = "ComposeInterpolationInvalid";
         public const string DependencyCycle = "ComposeDependencyCycle";
         public const string ReferenceUndefined = "ComposeReferenceUndefined";
-        public const string ServiceDisabled = "ComposeServiceDisabled";
         public const string ProjectNameInvalid = "ComposeProjectNameInvalid";
         public const string EnvFileNotFound = "ComposeEnvFileNotFound";
         public const string EnvFileNotAFile = "ComposeEnvFileNotAFile";

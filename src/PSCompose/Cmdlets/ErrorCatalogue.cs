@@ -21,7 +21,6 @@ namespace PSCompose.Cmdlets
             [ErrorIds.InterpolationInvalid] = ErrorCategory.InvalidData,
             [ErrorIds.DependencyCycle] = ErrorCategory.InvalidData,
             [ErrorIds.ReferenceUndefined] = ErrorCategory.ObjectNotFound,
-            [ErrorIds.ServiceDisabled] = ErrorCategory.InvalidData,
             [ErrorIds.ProjectNameInvalid] = ErrorCategory.InvalidArgument,
             [ErrorIds.EnvFileNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.EnvFileNotAFile] = ErrorCategory.InvalidArgument,

@@ -56,6 +56,19 @@ namespace PSCompose.Tests.Module
             Assert.Empty(problems);
         }
 
+        [Fact]
+        public void AboutHelp_ListsEveryIdUnderItsCategory()
+        {
+            string help = File.ReadAllText(RepoPaths.Combine("module", "en-US", "about_PSCompose.help.txt"));
+            string errors = help.Substring(help.IndexOf("\nERRORS", StringComparison.Ordinal));
+            var listed = Regex.Matches(errors, @"^    (\w+):\r?\n((?:        .*\r?\n)+)", RegexOptions.Multiline)
+                .SelectMany(m => m.Groups[2].Value.Split(new[] { ',', ' ', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(id => (Id: id, Category: m.Groups[1].Value)))
+                .ToList();
+            var expected = ErrorCatalogue.Categories.Select(p => (Id: p.Key, Category: p.Value.ToString()));
+            Assert.Equal(expected.OrderBy(p => p.Id), listed.OrderBy(p => p.Id));
+        }
+
         [Theory]
         [InlineData(ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound)]
         [InlineData(ErrorIds.FileAccessDenied, ErrorCategory.PermissionDenied)]
