@@ -107,6 +107,17 @@ namespace PSCompose.Tests.Model.Loading
             Assert.Equal(ErrorIds.DependencyCycle, e.ErrorId);
         }
 
+        [Fact]
+        public void AReplicaCountOutOfRangeInTheFile_IsInvalidData_NotTheScaleParametersInvalidArgument()
+        {
+            using var p = new TempProject();
+            p.Write("compose.yaml", "services:\n  a:\n    image: x\n    scale: 10001\n");
+            var e = Assert.Throws<ComposeFileException>(() => p.Load());
+            Assert.Equal(ErrorIds.ScaleInvalidInFile, e.ErrorId);
+            Assert.Equal("services.a", e.KeyPath);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+        }
+
         [Theory]
         [InlineData("services:\n  a: {}\n", "service \"a\" has neither an image nor a build context specified: invalid compose project")]
         [InlineData("services:\n  a:\n    image: x\n    container_name: foo\n    scale: 2\n", "services.scale: can't set container_name and a as container name must be unique: invalid compose project")]
