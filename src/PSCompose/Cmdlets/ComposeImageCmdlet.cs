@@ -32,7 +32,7 @@ namespace PSCompose.Cmdlets
         {
             foreach (string name in selected)
                 if (!model.Services.ContainsKey(name))
-                    throw new ComposeException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}", name);
+                    throw new ComposeException(ErrorIds.ServiceNotFound, $"no such service: {name}", name);
             List<string> services = selected.Count == 0 ? model.ServiceNames.ToList() : model.ServiceNames.Where(selected.Contains).ToList();
             selectedCount = services.Count;
             return services;

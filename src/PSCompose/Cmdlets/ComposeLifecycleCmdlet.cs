@@ -114,8 +114,8 @@ namespace PSCompose.Cmdlets
             string message = fromLabels
                 ? $"no such service: {service} (no container of project \"{project}\" belongs to it)"
                 : $"no such service: {service}";
-            var record = new ErrorRecord(new ComposeException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, message, service),
-                ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, service);
+            var record = new ErrorRecord(new ComposeException(ErrorIds.ServiceNotFound, message, service),
+                ErrorIds.ServiceNotFound, ErrorCatalogue.CategoryOf(ErrorIds.ServiceNotFound), service);
             record.ErrorDetails = new ErrorDetails(message)
             {
                 RecommendedAction = fromLabels

@@ -81,7 +81,7 @@ namespace PSCompose.Cmdlets
                 string resolved = ResolvePath(Path);
                 if (Directory.Exists(resolved)) options.WorkingDirectory = resolved;
                 else if (System.IO.File.Exists(resolved)) files.Add(resolved);
-                else throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound,
+                else throw new ComposeFileException(ErrorIds.FileNotFound,
                     $"The path '{resolved}' is neither a compose file nor a project directory.", resolved);
             }
             if (File != null) files.AddRange(File.Select(f => f == "-" ? f : ResolvePath(f)));

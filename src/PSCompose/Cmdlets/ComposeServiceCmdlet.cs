@@ -42,7 +42,7 @@ namespace PSCompose.Cmdlets
                 if (MissingProjectIsError && project.FromLabels && project.Observed.Containers.Count == 0)
                 {
                     // docker compose -p x start: "no container found for project", the only lifecycle verb that fails.
-                    WriteComposeError(new ComposeException("ComposeProjectNotFound", ErrorCategory.ObjectNotFound,
+                    WriteComposeError(new ComposeException(ErrorIds.ProjectNotFound,
                         $"no container found for project \"{project.Name}\": not found", project.Name));
                     continue;
                 }

@@ -4,7 +4,10 @@ using PSCompose.Engine;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>The one mapping from PSCompose's exceptions to ErrorRecords (id, category, target).</summary>
+    /// <summary>
+    /// The one mapping from PSCompose's exceptions to ErrorRecords: the id (from <see cref="ErrorIds"/>), its category
+    /// from <see cref="ErrorCatalogue"/>, and the target.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static bool TryCreate(Exception e, out ErrorRecord record, object target = null)
@@ -13,20 +16,20 @@ namespace PSCompose.Cmdlets
             switch (e)
             {
                 case ComposeException ce:
-                    record = new ErrorRecord(ce, ce.ErrorId, ce.Category, target ?? ce.Target);
+                    record = Create(ce, ce.ErrorId, target ?? ce.Target);
                     break;
                 case EngineUnavailableException ue:
-                    record = new ErrorRecord(ue, UnavailableErrorId(ue.Reason), UnavailableCategory(ue.Reason), ue.Endpoint);
+                    record = Create(ue, UnavailableErrorId(ue.Reason), ue.Endpoint);
                     record.ErrorDetails = new ErrorDetails(ue.Message)
                     {
                         RecommendedAction = "Start the Docker engine, or point DOCKER_HOST or DOCKER_CONTEXT at a running one.",
                     };
                     break;
                 case EngineEndpointException ee:
-                    record = new ErrorRecord(ee, "EngineEndpointInvalid", ErrorCategory.InvalidArgument, target);
+                    record = Create(ee, ErrorIds.EngineEndpointInvalid, target);
                     break;
                 case EngineException ex:
-                    record = new ErrorRecord(ex, EngineErrorId(ex), EngineCategory(ex), target);
+                    record = Create(ex, EngineErrorId(ex), target);
                     break;
                 default:
                     record = null;
@@ -35,32 +38,25 @@ namespace PSCompose.Cmdlets
             return true;
         }
 
+        private static ErrorRecord Create(Exception e, string errorId, object target) =>
+            new ErrorRecord(e, errorId, ErrorCatalogue.CategoryOf(errorId), target);
+
         private static string UnavailableErrorId(EngineUnavailableReason reason)
         {
             switch (reason)
             {
-                case EngineUnavailableReason.Timeout: return "EngineTimeout";
-                case EngineUnavailableReason.NotDockerApi: return "EngineNotDockerApi";
-                default: return "EngineUnavailable";
+                case EngineUnavailableReason.Timeout: return ErrorIds.EngineTimeout;
+                case EngineUnavailableReason.NotDockerApi: return ErrorIds.EngineNotDockerApi;
+                default: return ErrorIds.EngineUnavailable;
             }
         }
 
-        private static ErrorCategory UnavailableCategory(EngineUnavailableReason reason) =>
-            reason == EngineUnavailableReason.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
-
         private static string EngineErrorId(EngineException e)
         {
-            if (e.IsNotFound) return "EngineObjectNotFound";
-            if (e.IsConflict) return "EngineConflict";
-            return "EngineError";
-        }
-
-        private static ErrorCategory EngineCategory(EngineException e)
-        {
-            if (e.IsNotFound) return ErrorCategory.ObjectNotFound;
-            if (e.IsConflict) return ErrorCategory.ResourceExists;
-            if (e.StatusCode == 401 || e.StatusCode == 403) return ErrorCategory.PermissionDenied;
-            return ErrorCategory.InvalidOperation;
+            if (e.IsNotFound) return ErrorIds.EngineObjectNotFound;
+            if (e.IsConflict) return ErrorIds.EngineConflict;
+            if (e.StatusCode == 401 || e.StatusCode == 403) return ErrorIds.EngineAccessDenied;
+            return ErrorIds.EngineError;
         }
     }
 }

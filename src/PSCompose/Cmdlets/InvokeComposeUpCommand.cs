@@ -188,7 +188,7 @@ namespace PSCompose.Cmdlets
         }
 
         private static ComposeException NotConfirmed(DivergedVolume volume, Exception inner) =>
-            new ComposeException("VolumeRecreateNotConfirmed", ErrorCategory.InvalidOperation,
+            new ComposeException(ErrorIds.VolumeRecreateNotConfirmed,
                 $"Volume \"{volume.Name}\" exists but doesn't match configuration in compose file, and this host cannot ask whether to " +
                 "recreate it (data will be lost). Nothing was changed: run again with -Force to recreate it, or restore its configuration.",
                 volume.Name, inner);
@@ -228,14 +228,14 @@ namespace PSCompose.Cmdlets
             {
                 string service = Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture);
                 if (!model.Services.ContainsKey(service))
-                    throw new ComposeException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"-Scale: no such service: {service}", service);
+                    throw new ComposeException(ErrorIds.ServiceNotFound, $"-Scale: no such service: {service}", service);
                 scale[service] = ReplicaCount.Parse(service, e.Value);
             }
             return scale;
         }
 
         private static ComposeException Conflict(string what) =>
-            new ComposeException("ParameterConflict", ErrorCategory.InvalidArgument, what + " cannot be used together.");
+            new ComposeException(ErrorIds.ParameterConflict, what + " cannot be used together.");
 
         internal static bool EnvironmentFlag(string name)
         {

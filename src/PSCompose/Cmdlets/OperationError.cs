@@ -23,13 +23,13 @@ namespace PSCompose.Cmdlets
             switch (failure.Error)
             {
                 case ComposeException ce:
-                    return new ComposeException(ce.ErrorId, ce.Category, message, failure.Operation.Service, ce);
+                    return new ComposeException(ce.ErrorId, message, failure.Operation.Service, ce);
                 case EngineException ee:
-                    return new ComposeException(failure.Operation.Kind + "Failed",
-                        ee.IsNotFound ? ErrorCategory.ObjectNotFound : ee.IsConflict ? ErrorCategory.ResourceExists : ErrorCategory.InvalidOperation,
+                    return new ComposeException(
+                        ee.IsNotFound ? ErrorIds.EngineObjectNotFound : ee.IsConflict ? ErrorIds.EngineConflict : failure.Operation.Kind + "Failed",
                         message, failure.Operation.Service, ee);
                 default:
-                    return new ComposeException(failure.Operation.Kind + "Failed", ErrorCategory.InvalidOperation, message, failure.Operation.Service, failure.Error);
+                    return new ComposeException(failure.Operation.Kind + "Failed", message, failure.Operation.Service, failure.Error);
             }
         }
     }

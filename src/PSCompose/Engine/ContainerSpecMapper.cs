@@ -77,7 +77,7 @@ namespace PSCompose.Engine
             string service = spec.Labels != null && spec.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : spec.Name;
             EndpointSpec perNetwork = networks.FirstOrDefault(n => !string.IsNullOrEmpty(n.MacAddress));
             if (perNetwork != null)
-                throw new ComposeException("MacAddressUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
+                throw new ComposeException(ErrorIds.MacAddressUnsupported,
                     $"setting service.networks.{perNetwork.Network}.mac_address is not supported by the Engine API version {apiVersion.ToString(2)}", service);
         }
 
@@ -123,7 +123,7 @@ namespace PSCompose.Engine
         {
             if (h == null) return null;
             if (h.StartInterval.HasValue && apiVersion != null && apiVersion < MultipleEndpointsApi)
-                throw new ComposeException("HealthcheckStartIntervalUnsupported", System.Management.Automation.ErrorCategory.NotImplemented,
+                throw new ComposeException(ErrorIds.HealthcheckStartIntervalUnsupported,
                     "can't set healthcheck.start_interval as feature require Docker Engine v25 or later");
             return new HealthcheckConfig
             {

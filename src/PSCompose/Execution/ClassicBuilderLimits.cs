@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Management.Automation;
 using PSCompose.Model;
 
 namespace PSCompose.Execution
@@ -10,14 +9,12 @@ namespace PSCompose.Execution
     /// </summary>
     internal static class ClassicBuilderLimits
     {
-        public const string ErrorId = "ComposeBuildUnsupported";
-
         /// <summary>Throws a ComposeException naming the service and the first key the classic builder cannot honour.</summary>
         public static void Check(string service, YMap build)
         {
             string key = Unsupported(build, out string what);
             if (key == null) return;
-            throw new ComposeException(ErrorId, ErrorCategory.NotImplemented,
+            throw new ComposeException(ErrorIds.BuildUnsupported,
                 $"service \"{service}\": build.{key}: the classic builder doesn't support {what}; PSCompose builds with the classic builder only (no BuildKit)",
                 service);
         }

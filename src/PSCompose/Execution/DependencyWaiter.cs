@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.Engine;
@@ -62,13 +61,13 @@ namespace PSCompose.Execution
         private static bool IsRunningOrHealthy(EngineContainerDetails d, string service, bool exited)
         {
             if (exited)
-                throw new ComposeException("ServiceExited", ErrorCategory.InvalidResult, $"container {d.Name} exited ({d.ExitCode})", service);
+                throw new ComposeException(ErrorIds.ServiceExited, $"container {d.Name} exited ({d.ExitCode})", service);
             if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
-                throw new ComposeException("ServiceUnhealthy", ErrorCategory.InvalidResult, $"container {d.Name} is unhealthy", service);
+                throw new ComposeException(ErrorIds.ServiceUnhealthy, $"container {d.Name} is unhealthy", service);
             return d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
         }
 
         private static ComposeException Failed(string message, string service) =>
-            new ComposeException("DependencyFailed", ErrorCategory.InvalidResult, "dependency failed to start: " + message, service);
+            new ComposeException(ErrorIds.DependencyFailed, "dependency failed to start: " + message, service);
     }
 }

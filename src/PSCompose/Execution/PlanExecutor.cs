@@ -151,8 +151,7 @@ namespace PSCompose.Execution
         }
 
         private static ComposeException NoContainerToStart(PlanOperation op) =>
-            new ComposeException("NoContainerToStart", System.Management.Automation.ErrorCategory.ObjectNotFound,
-                $"service \"{op.Service}\" has no container to start", op.Service);
+            new ComposeException(ErrorIds.NoContainerToStart, $"service \"{op.Service}\" has no container to start", op.Service);
 
         private string ContainerId(PlanOperation op) =>
             op.CreatedBy != null ? createdIds[op.CreatedBy.Id] : op.Container.Id;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.Engine;
@@ -39,7 +38,7 @@ namespace PSCompose.Execution
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    throw new ComposeException("WaitTimeout", ErrorCategory.OperationTimeout,
+                    throw new ComposeException(ErrorIds.WaitTimeout,
                         $"application not healthy after {timeout.Value.TotalSeconds:0.###}s", project);
                 }
             }

@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using System.Text;
 
 namespace PSCompose.Model
@@ -11,9 +10,9 @@ namespace PSCompose.Model
     /// </summary>
     public sealed class ComposeFileException : ComposeException
     {
-        public ComposeFileException(string errorId, ErrorCategory category, string message,
+        public ComposeFileException(string errorId, string message,
             string file = null, string keyPath = null, int line = 0, int column = 0, Exception inner = null, object target = null)
-            : base(errorId, category, Compose(message, file, line, column), target ?? file ?? keyPath, inner)
+            : base(errorId, Compose(message, file, line, column), target ?? file ?? keyPath, inner)
         {
             File = file;
             KeyPath = keyPath;
@@ -41,25 +40,5 @@ namespace PSCompose.Model
             if (line > 0 && column > 0) sb.Append(':').Append(column);
             return sb.Append(": ").Append(message).ToString();
         }
-    }
-
-    /// <summary>The error ids the loader uses, so tests and users can rely on them.</summary>
-    public static class ComposeErrorIds
-    {
-        public const string FileNotFound = "ComposeFileNotFound";
-        public const string FileInvalid = "ComposeFileInvalid";
-        public const string YamlSyntax = "ComposeYamlSyntax";
-        public const string VariableRequired = "ComposeVariableRequired";
-        public const string InterpolationInvalid = "ComposeInterpolationInvalid";
-        public const string DependencyCycle = "ComposeDependencyCycle";
-        public const string ReferenceUndefined = "ComposeReferenceUndefined";
-        public const string ServiceDisabled = "ComposeServiceDisabled";
-        public const string ProjectNameInvalid = "ComposeProjectNameInvalid";
-        public const string EnvFileNotFound = "ComposeEnvFileNotFound";
-        public const string EnvFileInvalid = "ComposeEnvFileInvalid";
-        public const string ExtendsInvalid = "ComposeExtendsInvalid";
-        public const string IncludeInvalid = "ComposeIncludeInvalid";
-        public const string ServiceNotFound = "ComposeServiceNotFound";
-        public const string NestingTooDeep = "ComposeNestingTooDeep";
     }
 }

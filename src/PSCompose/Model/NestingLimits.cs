@@ -1,4 +1,3 @@
-using System.Management.Automation;
 
 namespace PSCompose.Model
 {
@@ -26,7 +25,7 @@ namespace PSCompose.Model
         public static ComposeFileException TooDeep(string what, int limit, string file, string keyPath, int line = 0, int column = 0)
         {
             string where = string.IsNullOrEmpty(keyPath) ? "" : " at " + Abbreviate(keyPath);
-            return new ComposeFileException(ComposeErrorIds.NestingTooDeep, ErrorCategory.LimitsExceeded,
+            return new ComposeFileException(ErrorIds.NestingTooDeep,
                 $"{what} exceeds the limit of {limit} levels{where}", file, keyPath, line, column);
         }
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 
 namespace PSCompose.Model
 {
@@ -14,8 +13,6 @@ namespace PSCompose.Model
         /// </summary>
         public const int Max = 10000;
 
-        public const string ErrorId = "ScaleInvalid";
-
         public static bool InRange(long count) => count >= 0 && count <= Max;
 
         public static string Problem(string service, object count) =>
@@ -26,7 +23,7 @@ namespace PSCompose.Model
         {
             string text = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long n) || !InRange(n))
-                throw new ComposeException(ErrorId, ErrorCategory.InvalidArgument, $"-Scale {service}={value}: " + Problem(service, value), service);
+                throw new ComposeException(ErrorIds.ScaleInvalid, $"-Scale {service}={value}: " + Problem(service, value), service);
             return (int)n;
         }
     }

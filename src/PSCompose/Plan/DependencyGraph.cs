@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Plan
 {
@@ -68,7 +67,7 @@ namespace PSCompose.Plan
             if (current == 1)
             {
                 int start = path.IndexOf(name);
-                throw new ComposeException("DependencyCycle", ErrorCategory.InvalidData,
+                throw new ComposeException(ErrorIds.DependencyCycle,
                     "dependency cycle detected: " + string.Join(" -> ", path.Skip(start)), name);
             }
             state[name] = 1;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Plan
 {
@@ -19,7 +18,7 @@ namespace PSCompose.Plan
             int scale = options.Scale.TryGetValue(service.Name, out int overridden) ? overridden : service.Scale;
             if (scale > 1 && !string.IsNullOrEmpty(service.ContainerName))
             {
-                throw new ComposeException("ContainerNameWithScale", ErrorCategory.InvalidArgument,
+                throw new ComposeException(ErrorIds.ContainerNameWithScale,
                     $"WARNING: The \"{service.Name}\" service is using the custom container name \"{service.ContainerName}\". " +
                     "Docker requires each container to have a unique name. Remove the custom name to scale the service.", service.Name);
             }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Plan
 {
@@ -77,7 +76,7 @@ namespace PSCompose.Plan
             string unknown = options.Services.FirstOrDefault(name => project.Service(name) == null);
             if (unknown != null)
             {
-                throw new ComposeException("NoSuchService", ErrorCategory.ObjectNotFound, "no such service: " + unknown, unknown);
+                throw new ComposeException(ErrorIds.ServiceNotFound, "no such service: " + unknown, unknown);
             }
             HashSet<string> names = options.NoDeps
                 ? new HashSet<string>(options.Services)

@@ -53,7 +53,7 @@ namespace PSCompose.ModuleTests.Conformance
 
         public bool ExpectValid { get; private set; }
 
-        /// <summary>For invalid cases: the ComposeErrorIds value the FullyQualifiedErrorId must start with.</summary>
+        /// <summary>For invalid cases: the ErrorIds value the FullyQualifiedErrorId must start with.</summary>
         public string ErrorId { get; private set; }
 
         /// <summary>Also compare -Services/-Volumes/-Networks/-Profiles/-Images with the reference flags.</summary>

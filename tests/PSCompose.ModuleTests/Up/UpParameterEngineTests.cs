@@ -56,7 +56,8 @@ namespace PSCompose.ModuleTests.Up
             using var p = Web("    scale: 10001\n");
             RunResult r = p.PsUp("-WhatIf");
             ErrorRecord error = Assert.Single(r.Errors);
-            Assert.StartsWith("ScaleInvalid,", error.FullyQualifiedErrorId);
+            Assert.StartsWith("ComposeScaleInvalid,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
             Assert.Contains("services.web.scale", error.ToString());
             Assert.Empty(p.ContainerIds());
         }

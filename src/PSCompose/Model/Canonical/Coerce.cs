@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using PSCompose.Model.Serialization;
 
 namespace PSCompose.Model.Canonical
@@ -139,7 +138,7 @@ namespace PSCompose.Model.Canonical
         public static string String(object value) => GoValues.Scalar(Unwrap(value));
 
         public static ComposeFileException Invalid(string path, string message) =>
-            new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData,
+            new ComposeFileException(ErrorIds.FileInvalid,
                 string.IsNullOrEmpty(path) ? message : path + ": " + message, null, path);
 
         public static string GoType(object value)

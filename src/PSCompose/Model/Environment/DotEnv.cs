@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -30,9 +29,9 @@ namespace PSCompose.Model.Environment
             catch (DotEnvSyntaxException e)
             {
                 string id = e.InnerException is Interpolation.MissingRequiredVariableException
-                    ? ComposeErrorIds.VariableRequired
-                    : ComposeErrorIds.EnvFileInvalid;
-                throw new ComposeFileException(id, ErrorCategory.InvalidData, LinePrefix.Replace(e.Message, ""), file, null, e.Line, 0, e);
+                    ? ErrorIds.VariableRequired
+                    : ErrorIds.EnvFileInvalid;
+                throw new ComposeFileException(id, LinePrefix.Replace(e.Message, ""), file, null, e.Line, 0, e);
             }
         }
 
@@ -95,6 +94,6 @@ namespace PSCompose.Model.Environment
         }
 
         private static ComposeFileException RawError(string message, string file, int line) =>
-            new ComposeFileException(ComposeErrorIds.EnvFileInvalid, ErrorCategory.InvalidData, message, file, null, line);
+            new ComposeFileException(ErrorIds.EnvFileInvalid, message, file, null, line);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Interpolation
@@ -37,13 +36,13 @@ namespace PSCompose.Model.Interpolation
             }
             catch (InvalidTemplateException e)
             {
-                throw new ComposeFileException(ComposeErrorIds.InterpolationInvalid, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.InterpolationInvalid,
                     $"invalid interpolation format for {path}.\nYou may need to escape any $ with another $.\n{e.Template}",
                     file, keyPath, inner: e);
             }
             catch (MissingRequiredVariableException e)
             {
-                throw new ComposeFileException(ComposeErrorIds.VariableRequired, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.VariableRequired,
                     $"error while interpolating {path}: {e.Message}", file, keyPath, inner: e);
             }
             catch (TemplateNestingException e)
@@ -101,7 +100,7 @@ namespace PSCompose.Model.Interpolation
                 }
                 catch (FormatException e)
                 {
-                    throw new ComposeFileException(ComposeErrorIds.InterpolationInvalid, ErrorCategory.InvalidData,
+                    throw new ComposeFileException(ErrorIds.InterpolationInvalid,
                         $"error while interpolating {path}: failed to cast to expected type: {e.Message}", file, keyPath, inner: e);
                 }
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -30,26 +29,26 @@ namespace PSCompose.Model.Loading
                 var build = s["build"] as YMap;
                 if (build == null && string.IsNullOrEmpty(s.String("image")))
                 {
-                    throw Error(ComposeErrorIds.FileInvalid, $"service {q} has neither an image nor a build context specified{Invalid}", name);
+                    throw Error(ErrorIds.FileInvalid, $"service {q} has neither an image nor a build context specified{Invalid}", name);
                 }
                 if (build != null)
                 {
                     if (!string.IsNullOrEmpty(build.String("dockerfile_inline")) && !string.IsNullOrEmpty(build.String("dockerfile")))
                     {
-                        throw Error(ComposeErrorIds.FileInvalid, $"service {q} declares mutualy exclusive dockerfile and dockerfile_inline{Invalid}", name);
+                        throw Error(ErrorIds.FileInvalid, $"service {q} declares mutualy exclusive dockerfile and dockerfile_inline{Invalid}", name);
                     }
                     var platforms = (build.List("platforms") ?? new List<object>()).Select(GoFormat.Value).ToList();
                     string platform = s.String("platform");
                     if (platforms.Count > 0 && !string.IsNullOrEmpty(platform) && !platforms.Contains(platform))
                     {
-                        throw Error(ComposeErrorIds.FileInvalid, $"service.build.platforms MUST include service.platform {ProjectNames.GoQuote(platform)}{Invalid}", name);
+                        throw Error(ErrorIds.FileInvalid, $"service.build.platforms MUST include service.platform {ProjectNames.GoQuote(platform)}{Invalid}", name);
                     }
                 }
 
                 var serviceNetworks = s["networks"] as YMap ?? new YMap();
                 if (!string.IsNullOrEmpty(s.String("network_mode")) && serviceNetworks.Count > 0)
                 {
-                    throw Error(ComposeErrorIds.FileInvalid, $"service {name} declares mutually exclusive `network_mode` and `networks`{Invalid}", name);
+                    throw Error(ErrorIds.FileInvalid, $"service {name} declares mutually exclusive `network_mode` and `networks`{Invalid}", name);
                 }
                 foreach (var network in serviceNetworks.Keys)
                 {
@@ -61,7 +60,7 @@ namespace PSCompose.Model.Loading
                     string first = GoFormat.Value(test[0]);
                     if (first != "CMD" && first != "CMD-SHELL" && first != "NONE")
                     {
-                        throw Error(ComposeErrorIds.FileInvalid, "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name);
+                        throw Error(ErrorIds.FileInvalid, "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name);
                     }
                 }
 
@@ -121,12 +120,12 @@ namespace PSCompose.Model.Loading
 
                 long scale = Scale(s);
                 if (!ReplicaCount.InRange(scale))
-                    throw Error(ReplicaCount.ErrorId, $"services.{name}.{(s.ContainsKey("scale") ? "scale" : "deploy.replicas")}: {ReplicaCount.Problem(name, scale)}", name);
+                    throw Error(ErrorIds.ScaleInvalidInFile, $"services.{name}.{(s.ContainsKey("scale") ? "scale" : "deploy.replicas")}: {ReplicaCount.Problem(name, scale)}", name);
                 if (scale > 1 && !string.IsNullOrEmpty(s.String("container_name")))
                 {
                     // compose-go passes its arguments in this order, so the attribute comes first.
                     string attr = s.ContainsKey("scale") ? "scale" : "deploy.replicas";
-                    throw Error(ComposeErrorIds.FileInvalid, $"services.{attr}: can't set container_name and {name} as container name must be unique{Invalid}", name);
+                    throw Error(ErrorIds.FileInvalid, $"services.{attr}: can't set container_name and {name} as container name must be unique{Invalid}", name);
                 }
 
                 if (s["develop"] is YMap develop && develop["watch"] is List<object> watch)
@@ -135,7 +134,7 @@ namespace PSCompose.Model.Loading
                     {
                         if (w.String("action") != "rebuild" && string.IsNullOrEmpty(w.String("target")))
                         {
-                            throw Error(ComposeErrorIds.FileInvalid, $"services.{name}.develop.watch: target is required for non-rebuild actions{Invalid}", name);
+                            throw Error(ErrorIds.FileInvalid, $"services.{name}.develop.watch: target is required for non-rebuild actions{Invalid}", name);
                         }
                     }
                 }
@@ -146,7 +145,7 @@ namespace PSCompose.Model.Loading
                 if (!(secret.Value is YMap definition) || Truthy(definition["external"])) continue;
                 if (string.IsNullOrEmpty(definition.String("file")) && string.IsNullOrEmpty(definition.String("environment")))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData,
+                    throw new ComposeFileException(ErrorIds.FileInvalid,
                         $"secret {ProjectNames.GoQuote(secret.Key)} must declare either `file` or `environment`{Invalid}", keyPath: $"secrets.{secret.Key}");
                 }
             }
@@ -163,7 +162,7 @@ namespace PSCompose.Model.Loading
             {
                 if (deploy["replicas"] != null && !Equals(ToLong(deploy["replicas"]), ToLong(s["scale"])))
                 {
-                    throw Error(ComposeErrorIds.FileInvalid, $"services.{name}: can't set distinct values on 'scale' and 'deploy.replicas'{Invalid}", name);
+                    throw Error(ErrorIds.FileInvalid, $"services.{name}: can't set distinct values on 'scale' and 'deploy.replicas'{Invalid}", name);
                 }
                 deploy["replicas"] = ToLong(s["scale"]);
             }
@@ -182,7 +181,7 @@ namespace PSCompose.Model.Loading
             if (v == null || v == 0 || !deploySectionSet) return;
             if (parse(deployValue) != v)
             {
-                throw Error(ComposeErrorIds.FileInvalid, $"services.{name}: can't set distinct values on '{attr}' and '{deployAttr}'{Invalid}", name);
+                throw Error(ErrorIds.FileInvalid, $"services.{name}: can't set distinct values on '{attr}' and '{deployAttr}'{Invalid}", name);
             }
         }
 
@@ -291,7 +290,7 @@ namespace PSCompose.Model.Loading
                     string child = next[nextChild[top]++];
                     if (position.TryGetValue(child, out int i))
                     {
-                        throw new ComposeFileException(ComposeErrorIds.DependencyCycle, ErrorCategory.InvalidData,
+                        throw new ComposeFileException(ErrorIds.DependencyCycle,
                             "dependency cycle detected: " + string.Join(" -> ", path.Skip(i)) + " -> " + child, keyPath: $"services.{current}.depends_on");
                     }
                     if (cleared.Contains(child)) continue;
@@ -309,9 +308,9 @@ namespace PSCompose.Model.Loading
         }
 
         private static ComposeFileException Error(string id, string message, string service) =>
-            new ComposeFileException(id, ErrorCategory.InvalidData, message, keyPath: $"services.{service}");
+            new ComposeFileException(id, message, keyPath: $"services.{service}");
 
         private static ComposeFileException Undefined(string message, string service) =>
-            new ComposeFileException(ComposeErrorIds.ReferenceUndefined, ErrorCategory.ObjectNotFound, message, keyPath: $"services.{service}");
+            new ComposeFileException(ErrorIds.ReferenceUndefined, message, keyPath: $"services.{service}");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
@@ -17,7 +16,7 @@ namespace PSCompose.Model.Loading
             if (!cfg.TryGetValue("services", out object value)) return;
             if (!(value is YMap services))
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "services must be a mapping", file, "services");
+                throw new ComposeFileException(ErrorIds.FileInvalid, "services must be a mapping", file, "services");
             }
             foreach (var name in services.Keys.ToList())
             {
@@ -37,7 +36,7 @@ namespace PSCompose.Model.Loading
             if (s is TaggedValue) return s;
             if (!(s is YMap service))
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, $"services.{name} must be a mapping", file, $"services.{name}");
+                throw new ComposeFileException(ErrorIds.FileInvalid, $"services.{name} must be a mapping", file, $"services.{name}");
             }
             if (!service.TryGetValue("extends", out object extends)) return s;
 
@@ -71,7 +70,7 @@ namespace PSCompose.Model.Loading
             }
             else if (!services.ContainsKey(reference))
             {
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
+                throw new ComposeFileException(ErrorIds.ExtendsServiceNotFound,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found",
                     keyPath: $"services.{name}.extends");
             }
@@ -97,7 +96,7 @@ namespace PSCompose.Model.Loading
             {
                 var lines = new List<string> { "Circular reference:", $"  {chain[0].Value} in {chain[0].Key}" };
                 lines.AddRange(chain.Skip(1).Concat(new[] { entry }).Select(c => $"  extends {c.Value} in {c.Key}"));
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, string.Join("\n", lines),
+                throw new ComposeFileException(ErrorIds.ExtendsInvalid, string.Join("\n", lines),
                     keyPath: $"services.{service}.extends");
             }
             return new List<KeyValuePair<string, string>>(chain) { entry };
@@ -118,19 +117,19 @@ namespace PSCompose.Model.Loading
             var source = ModelLoader.LoadFile(local, baseContext, new YMap(), new List<string>());
             if (!source.TryGetValue("services", out object value))
             {
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.ExtendsInvalid,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: no services section", target: local);
             }
             if (!(value is YMap services))
             {
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.ExtendsInvalid,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {local}: services must be a mapping", target: local);
             }
             // Relative to the including directory, as compose-go does; the project level makes them absolute.
             LoaderStages.ResolvePaths(source, ModelLoader.RelativeDirectory(context.WorkingDir, baseContext.WorkingDir));
             if (!services.ContainsKey(reference))
             {
-                throw new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.ObjectNotFound,
+                throw new ComposeFileException(ErrorIds.ExtendsServiceNotFound,
                     $"cannot extend service {ProjectNames.GoQuote(name)} in {file}: service {ProjectNames.GoQuote(reference)} not found in {baseFile}",
                     keyPath: $"services.{name}.extends");
             }
@@ -138,6 +137,6 @@ namespace PSCompose.Model.Loading
         }
 
         private static ComposeFileException Invalid(string message, string file, string keyPath) =>
-            new ComposeFileException(ComposeErrorIds.ExtendsInvalid, ErrorCategory.InvalidData, message, file, keyPath);
+            new ComposeFileException(ErrorIds.ExtendsInvalid, message, file, keyPath);
     }
 }

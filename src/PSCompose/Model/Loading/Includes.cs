@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -49,7 +48,7 @@ namespace PSCompose.Model.Loading
                         if (included.Contains(path))
                         {
                             var chain = new List<string>(included) { path };
-                            throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData,
+                            throw new ComposeFileException(ErrorIds.IncludeInvalid,
                                 "include cycle detected:\n" + chain[0] + "\n include " + string.Join("\n include ", chain.Skip(1)),
                                 keyPath: "include");
                         }
@@ -80,7 +79,7 @@ namespace PSCompose.Model.Loading
         {
             if (!(value is List<object> list))
             {
-                throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.IncludeInvalid,
                     "`include` must be a list, got " + GoFormat.Value(value), keyPath: "include");
             }
             foreach (var item in list)
@@ -94,7 +93,7 @@ namespace PSCompose.Model.Loading
                         yield return m;
                         break;
                     default:
-                        throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData,
+                        throw new ComposeFileException(ErrorIds.IncludeInvalid,
                             "include entries must be a string or a mapping", keyPath: "include");
                 }
             }
@@ -107,7 +106,7 @@ namespace PSCompose.Model.Loading
                 case string s: return new List<string> { s };
                 case List<object> l: return l.Select(GoFormat.Value).ToList();
                 default:
-                    throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData, "include.path is required", keyPath: "include");
+                    throw new ComposeFileException(ErrorIds.IncludeInvalid, "include.path is required", keyPath: "include");
             }
         }
 
@@ -130,11 +129,11 @@ namespace PSCompose.Model.Loading
                     path = Path.GetFullPath(Path.Combine(workingDir, f));
                     if (Directory.Exists(path))
                     {
-                        throw new ComposeFileException(ComposeErrorIds.EnvFileInvalid, ErrorCategory.InvalidArgument, $"{path} is not a file", path);
+                        throw new ComposeFileException(ErrorIds.EnvFileNotAFile, $"{path} is not a file", path);
                     }
                     if (!File.Exists(path))
                     {
-                        throw new ComposeFileException(ComposeErrorIds.EnvFileNotFound, ErrorCategory.ObjectNotFound,
+                        throw new ComposeFileException(ErrorIds.EnvFileNotFound,
                             $"stat {path}: no such file or directory", path);
                     }
                 }
@@ -157,7 +156,7 @@ namespace PSCompose.Model.Loading
                     if (to.TryGetValue(resource.Key, out object local))
                     {
                         if (DeepEquals(resource.Value, local)) continue;
-                        throw new ComposeFileException(ComposeErrorIds.IncludeInvalid, ErrorCategory.InvalidData,
+                        throw new ComposeFileException(ErrorIds.IncludeInvalid,
                             $"{key}.{resource.Key} conflicts with imported resource", file, $"{key}.{resource.Key}");
                     }
                     to[resource.Key] = resource.Value;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
@@ -263,7 +262,7 @@ namespace PSCompose.Model.Loading
         {
             if (!(c is List<object> configs) || !(o is List<object> overrides))
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData,
+                throw new ComposeFileException(ErrorIds.FileInvalid,
                     $"{p}: unexpected type {GoTypeName(c)}", keyPath: p.ToString());
             }
             var result = new List<object>();
@@ -291,7 +290,7 @@ namespace PSCompose.Model.Loading
         }
 
         private static ComposeFileException CannotOverride(TreePath p) =>
-            new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, $"cannot override {p}", keyPath: p.ToString());
+            new ComposeFileException(ErrorIds.FileInvalid, $"cannot override {p}", keyPath: p.ToString());
 
         internal static string GoTypeName(object value)
         {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
@@ -57,13 +56,13 @@ namespace PSCompose.Model.Loading
         {
             if (file == StandardInputFile)
             {
-                return standardInput?.Invoke() ?? throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.InvalidArgument,
+                return standardInput?.Invoke() ?? throw new ComposeFileException(ErrorIds.StandardInputMissing,
                     "no standard input to read the compose file \"-\" from", target: file);
             }
             // Reading a directory fails as "access denied" on .NET; say what Compose says.
             if (Directory.Exists(file))
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidArgument, $"read {file}: is a directory", target: file);
+                throw new ComposeFileException(ErrorIds.FileNotAFile, $"read {file}: is a directory", target: file);
             }
             try
             {
@@ -71,12 +70,12 @@ namespace PSCompose.Model.Loading
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
-                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound,
+                throw new ComposeFileException(ErrorIds.FileNotFound,
                     $"open {file}: no such file or directory", inner: e, target: file);
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.PermissionDenied,
+                throw new ComposeFileException(ErrorIds.FileAccessDenied,
                     $"open {file}: permission denied", inner: e, target: file);
             }
         }
@@ -88,7 +87,7 @@ namespace PSCompose.Model.Loading
         {
             if (!(document is YMap cfg))
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "top-level object must be a mapping", file);
+                throw new ComposeFileException(ErrorIds.FileInvalid, "top-level object must be a mapping", file);
             }
             if (context.Interpolate)
             {

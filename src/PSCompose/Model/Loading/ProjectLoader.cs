@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -22,7 +21,7 @@ namespace PSCompose.Model.Loading
             {
                 // The depth limits keep real files far from this; a thread with a very small stack may still get here.
                 string first = options.ConfigFiles?.FirstOrDefault() ?? options.WorkingDirectory;
-                throw new ComposeFileException(ComposeErrorIds.NestingTooDeep, ErrorCategory.LimitsExceeded,
+                throw new ComposeFileException(ErrorIds.NestingTooDeep,
                     "the project nests too deeply to load on this thread's stack", inner: e, target: first);
             }
         }
@@ -51,11 +50,11 @@ namespace PSCompose.Model.Loading
             var root = ModelLoader.LoadModel(setup.ConfigFiles, context, new List<string>());
             if (root.Count == 0)
             {
-                throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, "empty compose file", setup.ConfigFiles[0]);
+                throw new ComposeFileException(ErrorIds.FileInvalid, "empty compose file", setup.ConfigFiles[0]);
             }
             if (string.IsNullOrEmpty(name))
             {
-                throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument, "project name must not be empty",
+                throw new ComposeFileException(ErrorIds.ProjectNameInvalid, "project name must not be empty",
                     target: projectDirectory);
             }
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Management.Automation;
 using System.Text;
 
 namespace PSCompose.Model.Loading
@@ -24,7 +23,7 @@ namespace PSCompose.Model.Loading
         {
             if (Normalize(name) != name)
             {
-                throw new ComposeFileException(ComposeErrorIds.ProjectNameInvalid, ErrorCategory.InvalidArgument,
+                throw new ComposeFileException(ErrorIds.ProjectNameInvalid,
                     $"invalid project name {GoQuote(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number", target: name);
             }
         }

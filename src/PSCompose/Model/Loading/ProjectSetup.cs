@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -86,7 +85,7 @@ namespace PSCompose.Model.Loading
 
             if (ConfigFiles.Count == 0)
             {
-                throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, "no configuration file provided: not found",
+                throw new ComposeFileException(ErrorIds.FileNotFound, "no configuration file provided: not found",
                     target: cwd);
             }
         }
@@ -160,11 +159,11 @@ namespace PSCompose.Model.Loading
                 string path = Path.GetFullPath(file);
                 if (Directory.Exists(path))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.EnvFileInvalid, ErrorCategory.InvalidArgument, $"{path} is a directory", path);
+                    throw new ComposeFileException(ErrorIds.EnvFileNotAFile, $"{path} is a directory", path);
                 }
                 if (!File.Exists(path))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.EnvFileNotFound, ErrorCategory.ObjectNotFound, $"couldn't find env file: {path}", target: path);
+                    throw new ComposeFileException(ErrorIds.EnvFileNotFound, $"couldn't find env file: {path}", target: path);
                 }
                 string Lookup(string key) => current.TryGetValue(key, out string v) ? v : result.TryGetValue(key, out string r) ? r : null;
                 foreach (var entry in LoaderStages.ReadEnvFile(path, Lookup)) result[entry.Key] = entry.Value;
@@ -187,7 +186,7 @@ namespace PSCompose.Model.Loading
                 string path = Absolute(f);
                 if (!File.Exists(path) && !Directory.Exists(path))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, $"stat {path}: no such file or directory", target: path);
+                    throw new ComposeFileException(ErrorIds.FileNotFound, $"stat {path}: no such file or directory", target: path);
                 }
                 ConfigFiles.Add(path);
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -132,7 +131,7 @@ namespace PSCompose.Model.Loading
             if (!File.Exists(path))
             {
                 if (!required) return new List<KeyValuePair<string, string>>();
-                throw new ComposeFileException(ComposeErrorIds.EnvFileNotFound, ErrorCategory.ObjectNotFound,
+                throw new ComposeFileException(ErrorIds.EnvFileNotFound,
                     $"{kind} {path} not found: stat {path}: no such file or directory", path);
             }
             // format: raw follows the docker CLI --env-file rules (no quotes, no interpolation).

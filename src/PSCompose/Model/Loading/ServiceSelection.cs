@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Loading
 {
@@ -46,7 +45,7 @@ namespace PSCompose.Model.Loading
                 if (services.ContainsKey(name)) continue;
                 if (!disabled.ContainsKey(name))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {name}", target: name);
+                    throw new ComposeFileException(ErrorIds.ServiceNotFound, $"no such service: {name}", target: name);
                 }
                 active.AddRange(Profiles(disabled.Map(name)));
                 changed = true;
@@ -96,7 +95,7 @@ namespace PSCompose.Model.Loading
                 if (selected.Contains(current)) continue;
                 if (!(services[current] is YMap service))
                 {
-                    throw new ComposeFileException(ComposeErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, $"no such service: {current}", target: current);
+                    throw new ComposeFileException(ErrorIds.ServiceNotFound, $"no such service: {current}", target: current);
                 }
                 selected.Add(current);
                 if (service["depends_on"] is YMap dependsOn) pending.Push(RequiredDependencies(dependsOn, services).GetEnumerator());

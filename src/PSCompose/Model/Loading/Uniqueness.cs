@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 
 namespace PSCompose.Model.Loading
@@ -190,6 +189,6 @@ namespace PSCompose.Model.Loading
         }
 
         private static ComposeFileException Invalid(string message, TreePath p) =>
-            new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, message, keyPath: p.ToString());
+            new ComposeFileException(ErrorIds.FileInvalid, message, keyPath: p.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Net;
 using System.Runtime.CompilerServices;
 
@@ -94,6 +93,6 @@ namespace PSCompose.Model.Loading
         }
 
         private static ComposeFileException Invalid(string message, TreePath p) =>
-            new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData, message, keyPath: p.ToString());
+            new ComposeFileException(ErrorIds.FileInvalid, message, keyPath: p.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
 
 namespace PSCompose.Model.Schema
 {
@@ -24,7 +23,7 @@ namespace PSCompose.Model.Schema
             SchemaError error = FindError(document);
             if (error == null) return;
             string message = error.KeyPath + " " + error.Message;
-            throw new ComposeFileException(ComposeErrorIds.FileInvalid, ErrorCategory.InvalidData,
+            throw new ComposeFileException(ErrorIds.FileInvalid,
                 file == null ? message : "validating " + file + ": " + message, null, error.KeyPath);
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -221,7 +220,7 @@ namespace PSCompose.Model.Yaml
         }
 
         internal static ComposeFileException Syntax(string message, string file, Mark mark, Exception inner = null) =>
-            new ComposeFileException(ComposeErrorIds.YamlSyntax, ErrorCategory.ParserError, message, file, null,
+            new ComposeFileException(ErrorIds.YamlSyntax, message, file, null,
                 (int)mark.Line, (int)mark.Column, inner);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
 using PSCompose.Model.Interpolation;
 using System.Runtime.CompilerServices;
 
@@ -32,7 +31,7 @@ namespace PSCompose.Model.Yaml
         private object Convert(YamlNode node, string prefix)
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();
-            if (++nodes > maxNodes) throw Error(ComposeErrorIds.YamlSyntax, "yaml: document contains excessive aliasing", node);
+            if (++nodes > maxNodes) throw Error(ErrorIds.YamlSyntax, "yaml: document contains excessive aliasing", node);
             if (++depth > NestingLimits.MaxYamlDepth)
                 throw NestingLimits.TooDeep("nesting", NestingLimits.MaxYamlDepth, file, prefix, node.Line, node.Column);
             try
@@ -41,7 +40,7 @@ namespace PSCompose.Model.Yaml
                 {
                     case YamlAliasNode alias:
                         if (expanding.TryGetValue(alias.Target, out string outer))
-                            throw Error(ComposeErrorIds.YamlSyntax,
+                            throw Error(ErrorIds.YamlSyntax,
                                 $"cycle detected: node at path {DottedPath(prefix)} references node at path {DottedPath(outer)}", node);
                         expanding.Add(alias.Target, prefix);
                         try
@@ -86,7 +85,7 @@ namespace PSCompose.Model.Yaml
             }
             catch (FormatException e)
             {
-                throw Error(ComposeErrorIds.YamlSyntax, "yaml: " + e.Message, scalar);
+                throw Error(ErrorIds.YamlSyntax, "yaml: " + e.Message, scalar);
             }
         }
 
@@ -147,7 +146,7 @@ namespace PSCompose.Model.Yaml
         private void MergeMapping(YMap target, YamlMappingNode map, HashSet<string> seen, string prefix)
         {
             if (expanding.TryGetValue(map, out string outer))
-                throw Error(ComposeErrorIds.YamlSyntax,
+                throw Error(ErrorIds.YamlSyntax,
                     $"cycle detected: node at path {DottedPath(prefix)}.<< references node at path {DottedPath(outer)}", map);
             expanding.Add(map, prefix);
             try
@@ -177,8 +176,8 @@ namespace PSCompose.Model.Yaml
             var visited = new HashSet<YamlNode>();
             while (node is YamlAliasNode alias)
             {
-                if (!visited.Add(alias)) throw Error(ComposeErrorIds.YamlSyntax, $"yaml: anchor '{alias.Name}' value contains itself", node);
-                if (++nodes > maxNodes) throw Error(ComposeErrorIds.YamlSyntax, "yaml: document contains excessive aliasing", node);
+                if (!visited.Add(alias)) throw Error(ErrorIds.YamlSyntax, $"yaml: anchor '{alias.Name}' value contains itself", node);
+                if (++nodes > maxNodes) throw Error(ErrorIds.YamlSyntax, "yaml: document contains excessive aliasing", node);
                 node = alias.Target;
             }
             return node;
@@ -192,7 +191,7 @@ namespace PSCompose.Model.Yaml
         private string KeyString(YamlNode keyNode, string prefix)
         {
             if (!(Deref(keyNode) is YamlScalarNode scalar))
-                throw Error(ComposeErrorIds.YamlSyntax, "yaml: invalid map key: a sequence or mapping cannot be a key", keyNode);
+                throw Error(ErrorIds.YamlSyntax, "yaml: invalid map key: a sequence or mapping cannot be a key", keyNode);
 
             object value;
             if (scalar.Tag == "" && !scalar.NotPlain)
@@ -208,7 +207,7 @@ namespace PSCompose.Model.Yaml
 
             string shown = value is NonStringKey ts ? ts.Text : GoFormat.GoSyntax(value);
             string where = prefix == "" ? "at top level" : "in " + prefix;
-            throw Error(ComposeErrorIds.FileInvalid, $"non-string key {where}: {shown}", keyNode, prefix == "" ? null : prefix);
+            throw Error(ErrorIds.FileInvalid, $"non-string key {where}: {shown}", keyNode, prefix == "" ? null : prefix);
         }
 
         /// <summary>compose-go ResetProcessor: the same key text twice in one mapping.</summary>
@@ -220,17 +219,16 @@ namespace PSCompose.Model.Yaml
             {
                 string text = pair.Key is YamlScalarNode s ? s.Value : pair.Key is YamlAliasNode a ? a.Name : "";
                 if (lines.TryGetValue(text, out int first))
-                    throw Error(ComposeErrorIds.YamlSyntax, $"mapping key {GoFormat.Quote(text)} already defined at line {first}", pair.Key);
+                    throw Error(ErrorIds.YamlSyntax, $"mapping key {GoFormat.Quote(text)} already defined at line {first}", pair.Key);
                 lines[text] = pair.Key.Line;
             }
         }
 
         private ComposeFileException WantMap(YamlNode node) =>
-            Error(ComposeErrorIds.YamlSyntax, "yaml: map merge requires map or sequence of maps as the value", node);
+            Error(ErrorIds.YamlSyntax, "yaml: map merge requires map or sequence of maps as the value", node);
 
         private ComposeFileException Error(string id, string message, YamlNode node, string keyPath = null) =>
-            new ComposeFileException(id, id == ComposeErrorIds.YamlSyntax ? ErrorCategory.ParserError : ErrorCategory.InvalidData,
-                message, file, keyPath, node?.Line ?? 0, node?.Column ?? 0);
+            new ComposeFileException(id, message, file, keyPath, node?.Line ?? 0, node?.Column ?? 0);
 
         // compose-go's tree paths write list indexes as path parts: x[0][1] → x.0.1
         private static string DottedPath(string prefix) => IndexPart.Replace(prefix, ".$1").TrimStart('.');

@@ -99,7 +99,7 @@ namespace PSCompose.Tests.Model.Environment
         public void SyntaxErrors(string text, int line, string message)
         {
             var e = Fails(text);
-            Assert.Equal(ComposeErrorIds.EnvFileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.EnvFileInvalid, e.ErrorId);
             Assert.Equal(line, e.Line);
             Assert.Equal(message, e.Reason);
             Assert.Equal("/p/.env", e.File);
@@ -109,7 +109,7 @@ namespace PSCompose.Tests.Model.Environment
         public void RequiredVariableInsideTheFile()
         {
             var e = Fails("A=1\nB=${X:?need X}\n");
-            Assert.Equal(ComposeErrorIds.VariableRequired, e.ErrorId);
+            Assert.Equal(ErrorIds.VariableRequired, e.ErrorId);
             Assert.Equal("required variable X is missing a value: need X", e.Reason);
             Assert.Equal(2, e.Line);
         }
@@ -196,7 +196,7 @@ namespace PSCompose.Tests.Model.Environment
         public void RawFormatErrors(string text, int line, string message)
         {
             var e = Assert.Throws<ComposeFileException>(() => DotEnv.ParseRaw(text, "/p/raw.env", null));
-            Assert.Equal(ComposeErrorIds.EnvFileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.EnvFileInvalid, e.ErrorId);
             Assert.Equal(line, e.Line);
             Assert.Equal(message, e.Reason);
         }

@@ -82,7 +82,7 @@ networks:
         {
             var e = Fails(Typed, TypedEnv(s, t, p, c));
             Assert.Equal(message, e.Reason);
-            Assert.Equal(ComposeErrorIds.InterpolationInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.InterpolationInvalid, e.ErrorId);
             Assert.Equal(File, e.File);
         }
 
@@ -98,7 +98,7 @@ networks:
         {
             var e = Fails("services:\n  w:\n    image: ${IMG:?set IMG}\n", new Dictionary<string, string>());
             Assert.Equal("error while interpolating services.w.image: required variable IMG is missing a value: set IMG", e.Reason);
-            Assert.Equal(ComposeErrorIds.VariableRequired, e.ErrorId);
+            Assert.Equal(ErrorIds.VariableRequired, e.ErrorId);
             Assert.Equal("services.w.image", e.KeyPath);
         }
 
@@ -107,7 +107,7 @@ networks:
         {
             var e = Fails("x-v: 'a ${SET:-x}${'\n", new Dictionary<string, string>());
             Assert.Equal("invalid interpolation format for x-v.\nYou may need to escape any $ with another $.\na ${SET:-x}${", e.Reason);
-            Assert.Equal(ComposeErrorIds.InterpolationInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.InterpolationInvalid, e.ErrorId);
         }
 
         [Fact]

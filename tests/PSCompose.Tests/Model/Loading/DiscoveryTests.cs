@@ -52,8 +52,8 @@ namespace PSCompose.Tests.Model.Loading
         {
             using var p = new TempProject();
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
-            Assert.Equal(ComposeErrorIds.FileNotFound, e.ErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, e.Category);
+            Assert.Equal(ErrorIds.FileNotFound, e.ErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal("no configuration file provided: not found", e.Message);
         }
 
@@ -104,7 +104,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ConfigFiles = new[] { "nope.yaml" }));
             Assert.Equal($"open {Path.Combine(p.Root, "nope.yaml")}: no such file or directory", e.Message);
-            Assert.Equal(ComposeErrorIds.FileNotFound, e.ErrorId);
+            Assert.Equal(ErrorIds.FileNotFound, e.ErrorId);
         }
 
         [Fact]

@@ -55,7 +55,7 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", Simple);
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.EnvFiles = new[] { "nope.env" }));
             Assert.Equal("couldn't find env file: " + Path.Combine(p.Root, "nope.env"), e.Message);
-            Assert.Equal(ComposeErrorIds.EnvFileNotFound, e.ErrorId);
+            Assert.Equal(ErrorIds.EnvFileNotFound, e.ErrorId);
         }
 
         [Fact]
@@ -97,8 +97,8 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", Simple);
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ProjectName = "Bad"));
             Assert.Equal("invalid project name \"Bad\": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number", e.Message);
-            Assert.Equal(ComposeErrorIds.ProjectNameInvalid, e.ErrorId);
-            Assert.Equal(ErrorCategory.InvalidArgument, e.Category);
+            Assert.Equal(ErrorIds.ProjectNameInvalid, e.ErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.IO;
 using PSCompose.Model;
 using Xunit;
@@ -47,7 +48,8 @@ namespace PSCompose.Tests.Model.Loading
             string file = p.Write("compose.yaml", "services:\n  web:\n    extends: {service: nope}\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal($"cannot extend service \"web\" in {file}: service \"nope\" not found", e.Reason);
-            Assert.Equal(ComposeErrorIds.ExtendsInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.ExtendsServiceNotFound, e.ErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Fact]
@@ -101,7 +103,7 @@ namespace PSCompose.Tests.Model.Loading
             string inc = p.Write("inc/compose.yaml", "include:\n  - compose.yaml\nservices: {}\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal($"include cycle detected:\n{main}\n include {inc}\n include {inc}", e.Reason);
-            Assert.Equal(ComposeErrorIds.IncludeInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.IncludeInvalid, e.ErrorId);
         }
 
         [Fact]

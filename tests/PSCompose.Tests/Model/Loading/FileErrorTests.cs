@@ -16,8 +16,8 @@ namespace PSCompose.Tests.Model.Loading
             string dir = p.Dir("sub");
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ConfigFiles = new[] { dir }));
             Assert.Equal($"read {dir}: is a directory", e.Message);
-            Assert.Equal(ComposeErrorIds.FileInvalid, e.ErrorId);
-            Assert.Equal(ErrorCategory.InvalidArgument, e.Category);
+            Assert.Equal(ErrorIds.FileNotAFile, e.ErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal(dir, e.Target);
         }
 
@@ -38,7 +38,7 @@ namespace PSCompose.Tests.Model.Loading
         {
             var e = Assert.Throws<ComposeFileException>(() => YamlReader.ReadDocuments(yaml, "/p/compose.yaml"));
             Assert.Equal("yaml: found character that cannot start any token", e.Reason);
-            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal(ErrorIds.YamlSyntax, e.ErrorId);
             Assert.Equal((line, column), (e.Line, e.Column));
         }
 
@@ -50,7 +50,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", yaml);
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
-            Assert.Equal(ComposeErrorIds.FileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.FileInvalid, e.ErrorId);
             Assert.Equal(message, e.Reason);
             Assert.Equal(keyPath, e.KeyPath);
             Assert.Equal(file, e.Target);
@@ -70,7 +70,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             p.Write("compose.yaml", "services:\n  a:\n    image: busybox\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ProjectName = "Bad Name"));
-            Assert.Equal(ComposeErrorIds.ProjectNameInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.ProjectNameInvalid, e.ErrorId);
             Assert.Equal("Bad Name", e.Target);
         }
 
@@ -80,7 +80,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             p.Write("compose.yaml", "services:\n  a:\n    image: busybox\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.Services = new[] { "nosuch" }));
-            Assert.Equal(ComposeErrorIds.ServiceNotFound, e.ErrorId);
+            Assert.Equal(ErrorIds.ServiceNotFound, e.ErrorId);
             Assert.Equal("nosuch", e.Target);
         }
 

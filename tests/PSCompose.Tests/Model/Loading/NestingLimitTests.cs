@@ -24,8 +24,8 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", Service("    environment:\n      X: '" + Nested(10000) + "'\n"));
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
-            Assert.Equal(System.Management.Automation.ErrorCategory.LimitsExceeded, e.Category);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.LimitsExceeded, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal(file, e.File);
             Assert.Equal("services.a.environment.X", e.KeyPath);
             Assert.Contains("services.a.environment.X", e.Message);
@@ -56,7 +56,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", "name: '" + Nested(10000) + "'\n" + Service(""));
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
             Assert.Equal(file, e.File);
         }
 
@@ -66,7 +66,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", "name: ${X:?boom}\n" + Service(""));
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
-            Assert.Equal(ComposeErrorIds.VariableRequired, e.ErrorId);
+            Assert.Equal(ErrorIds.VariableRequired, e.ErrorId);
             Assert.Equal("error while interpolating name: required variable X is missing a value: boom", e.Reason);
             Assert.Equal(file, e.File);
         }
@@ -80,7 +80,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", Service("") + "x-deep: " + Deep(shape, NestingLimits.MaxYamlDepth + 10) + "\n");
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
             Assert.Equal(file, e.File);
             Assert.StartsWith("x-deep", e.KeyPath);
             Assert.True(e.Line > 0);
@@ -115,7 +115,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             string file = p.Write("compose.yaml", ExtendsChain(NestingLimits.MaxExtendsChain + 5));
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
             Assert.Equal(file, e.File);
             Assert.EndsWith(".extends", e.KeyPath);
         }
@@ -140,7 +140,7 @@ namespace PSCompose.Tests.Model.Loading
                 p.Write(i == 0 ? "compose.yaml" : $"f{i}.yaml", include + $"services:\n  s{i}:\n    image: busybox\n");
             }
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
             Assert.Equal("include", e.KeyPath);
             Assert.NotNull(e.File);
         }
@@ -172,7 +172,7 @@ namespace PSCompose.Tests.Model.Loading
                 text.Append($"  s{i}:\n    image: busybox\n    depends_on: [s{(i + 1) % services}]\n");
             p.Write("compose.yaml", text.ToString());
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
-            Assert.Equal(ComposeErrorIds.DependencyCycle, e.ErrorId);
+            Assert.Equal(ErrorIds.DependencyCycle, e.ErrorId);
             Assert.StartsWith("dependency cycle detected: s0 -> s1 -> ", e.Message);
         }
 

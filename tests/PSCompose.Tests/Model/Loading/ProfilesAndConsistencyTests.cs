@@ -54,7 +54,7 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", WithProfiles);
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.Services = new[] { "zz" }));
             Assert.Equal("no such service: zz", e.Message);
-            Assert.Equal(ComposeErrorIds.ServiceNotFound, e.ErrorId);
+            Assert.Equal(ErrorIds.ServiceNotFound, e.ErrorId);
         }
 
         [Fact]
@@ -64,7 +64,7 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    profiles: [p1]\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal("service \"a\" depends on undefined service \"b\": invalid compose project", e.Message);
-            Assert.Equal(ComposeErrorIds.ReferenceUndefined, e.ErrorId);
+            Assert.Equal(ErrorIds.ReferenceUndefined, e.ErrorId);
         }
 
         [Fact]
@@ -104,7 +104,18 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n");
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal("dependency cycle detected: a -> b -> a", e.Message);
-            Assert.Equal(ComposeErrorIds.DependencyCycle, e.ErrorId);
+            Assert.Equal(ErrorIds.DependencyCycle, e.ErrorId);
+        }
+
+        [Fact]
+        public void AReplicaCountOutOfRangeInTheFile_IsInvalidData_NotTheScaleParametersInvalidArgument()
+        {
+            using var p = new TempProject();
+            p.Write("compose.yaml", "services:\n  a:\n    image: x\n    scale: 10001\n");
+            var e = Assert.Throws<ComposeFileException>(() => p.Load());
+            Assert.Equal(ErrorIds.ScaleInvalidInFile, e.ErrorId);
+            Assert.Equal("services.a", e.KeyPath);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Theory]

@@ -20,7 +20,7 @@ namespace PSCompose.Tests.Model.Loading
             p.Write("compose.yaml", yaml);
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal(message, e.Message);
-            Assert.Equal(ComposeErrorIds.FileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.FileInvalid, e.ErrorId);
         }
 
         [Fact]

@@ -43,7 +43,7 @@ namespace PSCompose.Tests.Model.Schema
         {
             var e = Assert.Throws<ComposeFileException>(() => ComposeSchema.Validate(Parse(yaml), "/p/compose.yaml"));
             Assert.Equal("validating /p/compose.yaml: " + expected, e.Message);
-            Assert.Equal(ComposeErrorIds.FileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.FileInvalid, e.ErrorId);
         }
 
         [Fact]

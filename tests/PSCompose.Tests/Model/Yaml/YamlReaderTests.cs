@@ -127,7 +127,7 @@ namespace PSCompose.Tests.Model.Yaml
         {
             var e = Fails("x: " + text + "\n");
             Assert.Equal(message, e.Reason);
-            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal(ErrorIds.YamlSyntax, e.ErrorId);
         }
 
         [Fact]
@@ -145,7 +145,7 @@ namespace PSCompose.Tests.Model.Yaml
         {
             // Found by the fuzz test: YamlDotNet's scanner throws InvalidOperationException here.
             var e = Assert.Throws<ComposeFileException>(() => YamlReader.ReadDocuments("aliases: [www, we${b]\n", "compose.yaml"));
-            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal(ErrorIds.YamlSyntax, e.ErrorId);
             Assert.Equal("compose.yaml", e.File);
         }
 
@@ -251,7 +251,7 @@ x-m:
             var e = Fails($"services:\n  web:\n    image: busybox\n    labels:\n      {key}: a\n");
             Assert.Equal(message, e.Reason);
             Assert.Equal("services.web.labels", e.KeyPath);
-            Assert.Equal(ComposeErrorIds.FileInvalid, e.ErrorId);
+            Assert.Equal(ErrorIds.FileInvalid, e.ErrorId);
         }
 
         [Theory]
@@ -283,7 +283,7 @@ x-m:
         public void SyntaxErrorsCarryLineAndColumn()
         {
             var e = Fails("services:\n  web:\n    image: [busybox\n");
-            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal(ErrorIds.YamlSyntax, e.ErrorId);
             Assert.StartsWith("yaml: ", e.Reason);
             Assert.True(e.Line >= 3);
             Assert.StartsWith(File + ":" + e.Line + ":", e.Message);
@@ -314,7 +314,7 @@ x-m:
         {
             var e = Fails(yaml);
             Assert.Equal(message, e.Reason);
-            Assert.Equal(ComposeErrorIds.YamlSyntax, e.ErrorId);
+            Assert.Equal(ErrorIds.YamlSyntax, e.ErrorId);
             Assert.True(e.Line > 0);
         }
 
@@ -366,7 +366,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
         {
             string deep = "x: " + new string('[', 5000) + new string(']', 5000) + "\n";
             var e = Fails(deep);
-            Assert.Equal(ComposeErrorIds.NestingTooDeep, e.ErrorId);
+            Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
             Assert.Contains("exceeds the limit of", e.Reason);
         }
 

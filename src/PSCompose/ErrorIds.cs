@@ -1,0 +1,82 @@
+namespace PSCompose
+{
+    /// <summary>
+    /// Every FullyQualifiedErrorId PSCompose produces (the part before the comma), so users and tests can catch them
+    /// by name. Model, Plan, Execution and Engine raise exceptions carrying one of these; the cmdlet layer alone gives
+    /// each its ErrorCategory (Cmdlets/ErrorCatalogue.cs).
+    /// </summary>
+    public static class ErrorIds
+    {
+        // Loading the compose files (Model).
+        public const string FileNotFound = "ComposeFileNotFound";
+        public const string FileAccessDenied = "ComposeFileAccessDenied";
+        public const string FileNotAFile = "ComposeFileNotAFile";
+        public const string StandardInputMissing = "ComposeStandardInputMissing";
+        public const string FileInvalid = "ComposeFileInvalid";
+        public const string YamlSyntax = "ComposeYamlSyntax";
+        public const string VariableRequired = "ComposeVariableRequired";
+        public const string InterpolationInvalid = "ComposeInterpolationInvalid";
+        public const string DependencyCycle = "ComposeDependencyCycle";
+        public const string ReferenceUndefined = "ComposeReferenceUndefined";
+        public const string ProjectNameInvalid = "ComposeProjectNameInvalid";
+        public const string EnvFileNotFound = "ComposeEnvFileNotFound";
+        public const string EnvFileNotAFile = "ComposeEnvFileNotAFile";
+        public const string EnvFileInvalid = "ComposeEnvFileInvalid";
+        public const string ExtendsInvalid = "ComposeExtendsInvalid";
+        public const string ExtendsServiceNotFound = "ComposeExtendsServiceNotFound";
+        public const string IncludeInvalid = "ComposeIncludeInvalid";
+        public const string ServiceNotFound = "ComposeServiceNotFound";
+        public const string NestingTooDeep = "ComposeNestingTooDeep";
+        public const string ScaleInvalidInFile = "ComposeScaleInvalid";
+
+        // Parameters and planning.
+        public const string ScaleInvalid = "ScaleInvalid";
+        public const string ParameterConflict = "ParameterConflict";
+        public const string ContainerNameWithScale = "ContainerNameWithScale";
+        public const string ProjectNotFound = "ComposeProjectNotFound";
+        public const string VolumeRecreateNotConfirmed = "VolumeRecreateNotConfirmed";
+        public const string BuildUnsupported = "ComposeBuildUnsupported";
+        public const string MacAddressUnsupported = "MacAddressUnsupported";
+        public const string HealthcheckStartIntervalUnsupported = "HealthcheckStartIntervalUnsupported";
+
+        // Running services (Execution).
+        public const string NoContainerToStart = "NoContainerToStart";
+        public const string WaitTimeout = "WaitTimeout";
+        public const string ServiceExited = "ServiceExited";
+        public const string ServiceUnhealthy = "ServiceUnhealthy";
+        public const string DependencyFailed = "DependencyFailed";
+
+        // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
+        // conflict: "<OperationKind>Failed".
+        public const string StartContainerFailed = "StartContainerFailed";
+        public const string StopContainerFailed = "StopContainerFailed";
+        public const string KillContainerFailed = "KillContainerFailed";
+        public const string RestartContainerFailed = "RestartContainerFailed";
+        public const string PauseContainerFailed = "PauseContainerFailed";
+        public const string UnpauseContainerFailed = "UnpauseContainerFailed";
+        public const string RemoveContainerFailed = "RemoveContainerFailed";
+        public const string RequireContainerFailed = "RequireContainerFailed";
+        public const string PullImageFailed = "PullImageFailed";
+        public const string BuildImageFailed = "BuildImageFailed";
+        public const string RemoveImageFailed = "RemoveImageFailed";
+        public const string CreateNetworkFailed = "CreateNetworkFailed";
+        public const string RemoveNetworkFailed = "RemoveNetworkFailed";
+        public const string DisconnectNetworkFailed = "DisconnectNetworkFailed";
+        public const string ConnectNetworkFailed = "ConnectNetworkFailed";
+        public const string CreateVolumeFailed = "CreateVolumeFailed";
+        public const string RemoveVolumeFailed = "RemoveVolumeFailed";
+        public const string CreateContainerFailed = "CreateContainerFailed";
+        public const string RenameContainerFailed = "RenameContainerFailed";
+        public const string WaitConditionFailed = "WaitConditionFailed";
+
+        // The Docker engine (raised as Engine exceptions; a not-found or conflict inside an operation uses these too).
+        public const string EngineUnavailable = "EngineUnavailable";
+        public const string EngineTimeout = "EngineTimeout";
+        public const string EngineNotDockerApi = "EngineNotDockerApi";
+        public const string EngineEndpointInvalid = "EngineEndpointInvalid";
+        public const string EngineObjectNotFound = "EngineObjectNotFound";
+        public const string EngineConflict = "EngineConflict";
+        public const string EngineAccessDenied = "EngineAccessDenied";
+        public const string EngineError = "EngineError";
+    }
+}
