@@ -61,5 +61,6 @@ namespace PSCompose.Model
         public const string IncludeInvalid = "ComposeIncludeInvalid";
         public const string ServiceNotFound = "ComposeServiceNotFound";
         public const string NestingTooDeep = "ComposeNestingTooDeep";
+        public const string ProjectInputConflict = "ComposeProjectInputConflict";
     }
 }
