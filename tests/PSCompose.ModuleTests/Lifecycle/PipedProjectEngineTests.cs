@@ -47,6 +47,20 @@ namespace PSCompose.ModuleTests.Lifecycle
         }
 
         [EngineFact]
+        public void ProjectPipedToNewImage_BuildsItsOwnServices()
+        {
+            using var p = new LifecycleProject(LifecycleProject.ThreeServices + "  tool:\n    build: .\n");
+            File.WriteAllText(Path.Combine(p.Directory, "Dockerfile"), $"FROM {LifecycleProject.Busybox}\nLABEL psc-upproj=1\n");
+            p.OnDispose(() => Docker.Run("rmi", "-f", p.Name + "-tool"));
+            p.Ps("Invoke-ComposeUp -Path $dir -ProjectName $p web").AssertNoErrors();
+            RunResult r = p.Ps("Get-ComposeProject -Name $p | New-ComposeImage", p.OtherDirectory()).AssertNoErrors();
+            PSObject image = Assert.Single(r.Output);
+            Assert.Equal("tool", image.Properties["Service"].Value);
+            Assert.Equal(p.Name, image.Properties["ProjectName"].Value);
+            Assert.Equal(0, Docker.Run("image", "inspect", p.Name + "-tool").ExitCode);
+        }
+
+        [EngineFact]
         public void ProjectPipedToUp_WhenItsFileIsGone_IsComposeFileNotFound()
         {
             using var p = new LifecycleProject().Up();
