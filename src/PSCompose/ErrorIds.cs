@@ -34,6 +34,7 @@ namespace PSCompose
         public const string ParameterConflict = "ParameterConflict";
         public const string ContainerNameWithScale = "ContainerNameWithScale";
         public const string ProjectNotFound = "ComposeProjectNotFound";
+        public const string ProjectInputConflict = "ComposeProjectInputConflict";
         public const string VolumeRecreateNotConfirmed = "VolumeRecreateNotConfirmed";
         public const string BuildUnsupported = "ComposeBuildUnsupported";
         public const string MacAddressUnsupported = "MacAddressUnsupported";

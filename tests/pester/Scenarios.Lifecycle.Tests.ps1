@@ -233,6 +233,15 @@ $Sleeper
         finally { Pop-Location }
     }
 
+    It 'converges the piped project from its own files, not the current folder: Get-ComposeProject | Invoke-ComposeUp' {
+        $before = (Get-EngineContainer $R.Name).Id | Sort-Object
+        Push-Location $TestDrive
+        try { $services = Get-ComposeProject -Name $R.Name | Invoke-ComposeUp -ErrorAction Stop }
+        finally { Pop-Location }
+        $services.Name | Sort-Object | Should -Be 'api', 'db', 'web'
+        (Get-EngineContainer $R.Name).Id | Sort-Object | Should -Be $before
+    }
+
     It 'takes the project down when Get-ComposeProject pipes it to Invoke-ComposeDown' {
         Get-ComposeProject -Name $R.Name | Invoke-ComposeDown -Timeout 0 -Confirm:$false -ErrorAction Stop
         Get-EngineContainer $R.Name | Should -BeNullOrEmpty

@@ -18,14 +18,28 @@ namespace PSCompose.Cmdlets
         [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
+        /// <summary>A ComposeProject from Get-ComposeProject: loaded from the compose files and directory it was created from.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public ComposeProject InputObject { get; set; }
+
         private readonly List<string> selected = new List<string>();
         private ImageProgressReporter progress;
         private int selectedCount;
+        private bool namesFromCommandLine;
+
+        protected override void BeginCompose() => namesFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
 
         protected override void ProcessCompose()
         {
+            // A piped project's Name binds to -Name by property name; it names the project, not a service.
+            if (TakePipedProject(InputObject) && !namesFromCommandLine) Name = null;
             if (Name != null) selected.AddRange(Name);
         }
+
+        protected sealed override void EndCompose() => ForEachPipedProject(ActOnProject);
+
+        /// <summary>The cmdlet's work on one loaded project.</summary>
+        internal abstract void ActOnProject();
 
         /// <summary>The selected services of the loaded project, in file order; an unknown name is an error.</summary>
         internal IReadOnlyList<string> SelectedServices(ProjectModel model)

@@ -55,6 +55,60 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter Compatibility { get; set; }
 
+        private readonly List<ComposeProject> pipedProjects = new List<ComposeProject>();
+        private ComposeProject pipedProject;
+
+        /// <summary>
+        /// Keeps a piped ComposeProject (from Get-ComposeProject) to be loaded from the files it was created from;
+        /// false for any other record. -Path or -File with it is a conflict: which files would be meant is unclear.
+        /// </summary>
+        internal bool TakePipedProject(object record)
+        {
+            if (!(record is ComposeProject project)) return false;
+            if (Path != null || File != null)
+                throw new ComposeException(ErrorIds.ProjectInputConflict,
+                    $"The piped project '{project.Name}' is loaded from the files it was created from; it cannot be combined with -Path or -File.", project.Name);
+            if (!pipedProjects.Any(p => p.Name == project.Name)) pipedProjects.Add(project);
+            return true;
+        }
+
+        /// <summary>
+        /// Runs the action once per piped project, each loaded like docker compose -p NAME -f FILES --project-directory
+        /// DIR from its labels (a failure is that project's error, the others still run), or once when none was piped.
+        /// </summary>
+        internal void ForEachPipedProject(Action action)
+        {
+            if (pipedProjects.Count == 0)
+            {
+                action();
+                return;
+            }
+            foreach (ComposeProject project in pipedProjects)
+            {
+                pipedProject = project;
+                try { action(); }
+                catch (Exception e) when (ErrorRecords.TryCreate(e, out ErrorRecord record)) { WriteError(record); }
+                finally { pipedProject = null; }
+            }
+        }
+
+        private void UsePipedProject(LoadOptions options, List<string> files)
+        {
+            options.ProjectName = pipedProject.Name;
+            if (!string.IsNullOrEmpty(pipedProject.WorkingDirectory))
+            {
+                options.WorkingDirectory = pipedProject.WorkingDirectory;
+                if (options.ProjectDirectory == null) options.ProjectDirectory = pipedProject.WorkingDirectory;
+            }
+            foreach (string file in pipedProject.ConfigFiles ?? new string[0])
+            {
+                if (!System.IO.File.Exists(file))
+                    throw new ComposeFileException(ErrorIds.FileNotFound,
+                        $"Project '{pipedProject.Name}' was created from '{file}', which no longer exists.", target: file);
+                files.Add(file);
+            }
+        }
+
         /// <summary>A path resolved against PowerShell's current location.</summary>
         internal string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
@@ -76,6 +130,7 @@ namespace PSCompose.Cmdlets
                 StandardInput = ReadStandardInput,
             };
             var files = new List<string>();
+            if (pipedProject != null) UsePipedProject(options, files);
             if (Path != null)
             {
                 string resolved = ResolvePath(Path);

@@ -35,6 +35,7 @@ namespace PSCompose.Cmdlets
             [ErrorIds.ParameterConflict] = ErrorCategory.InvalidArgument,
             [ErrorIds.ContainerNameWithScale] = ErrorCategory.InvalidArgument,
             [ErrorIds.ProjectNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ProjectInputConflict] = ErrorCategory.InvalidArgument,
             [ErrorIds.VolumeRecreateNotConfirmed] = ErrorCategory.InvalidOperation,
             [ErrorIds.BuildUnsupported] = ErrorCategory.NotImplemented,
             [ErrorIds.MacAddressUnsupported] = ErrorCategory.NotImplemented,

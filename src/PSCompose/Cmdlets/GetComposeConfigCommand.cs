@@ -73,7 +73,15 @@ namespace PSCompose.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = HashSet)]
         public SwitchParameter Hash { get; set; }
 
-        protected override void EndCompose()
+        /// <summary>A ComposeProject from Get-ComposeProject: loaded from the compose files and directory it was created from.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public ComposeProject InputObject { get; set; }
+
+        protected override void ProcessCompose() => TakePipedProject(InputObject);
+
+        protected override void EndCompose() => ForEachPipedProject(WriteConfig);
+
+        private void WriteConfig()
         {
             LoadOptions options = BuildLoadOptions(Name);
             // docker compose config --hash hashes the service before env_file is folded into environment.

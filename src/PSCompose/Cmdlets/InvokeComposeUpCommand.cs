@@ -37,7 +37,10 @@ namespace PSCompose.Cmdlets
         [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
         public string[] Name { get; set; }
 
-        /// <summary>From the pipeline: a service name, a ComposeService or a ComposeContainer (its service).</summary>
+        /// <summary>
+        /// From the pipeline: a service name, a ComposeService, a ComposeContainer (its service) or a ComposeProject
+        /// (loaded from the compose files and directory it was created from, under its name).
+        /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject InputObject { get; set; }
 
@@ -116,14 +119,20 @@ namespace PSCompose.Cmdlets
         public SwitchParameter Force { get; set; }
 
         private readonly List<string> services = new List<string>();
+        private bool namesFromCommandLine;
+
+        protected override void BeginCompose() => namesFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
 
         protected override void ProcessCompose()
         {
-            string[] names = PipelineInput.From(InputObject, Name, MyInvocation.BoundParameters.ContainsKey(nameof(Name))).Services;
+            TakePipedProject(InputObject?.BaseObject);
+            string[] names = PipelineInput.From(InputObject, Name, namesFromCommandLine).Services;
             if (names != null) services.AddRange(names.Where(n => !services.Contains(n)));
         }
 
-        protected override void EndCompose()
+        protected override void EndCompose() => ForEachPipedProject(Converge);
+
+        private void Converge()
         {
             ProjectModel model = LoadProject(services);
             UpRequest request = Request(model);

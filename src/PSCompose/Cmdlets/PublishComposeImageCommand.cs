@@ -21,7 +21,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter IgnorePushFailures { get; set; }
 
-        protected override void EndCompose()
+        internal override void ActOnProject()
         {
             ProjectModel model = LoadProject(Name);
             foreach (string service in SelectedServices(model))

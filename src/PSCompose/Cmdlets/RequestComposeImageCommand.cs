@@ -37,7 +37,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter IgnorePullFailures { get; set; }
 
-        protected override void EndCompose()
+        internal override void ActOnProject()
         {
             ProjectModel model = LoadProject(Name);
             var pulledBy = new Dictionary<string, string>();
