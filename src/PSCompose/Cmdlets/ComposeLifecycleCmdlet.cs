@@ -161,7 +161,6 @@ namespace PSCompose.Cmdlets
                 Project = project.Model,
                 Desired = project.Desired,
                 Observed = project.Observed,
-                Compatibility = project.Desired.Compatibility,
             };
             IEngineClient client = Engine;
             IReadOnlyList<OperationFailure> failures = null;

@@ -150,13 +150,13 @@ namespace PSCompose.Cmdlets
 
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
-            var context = new ExecutionContext { Project = model, Compatibility = request.Compatibility };
+            var context = new ExecutionContext { Project = model };
             bool bars = ImageProgressReporter.Wanted(this);
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
                 context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
-                context.Transfer = (service, line) => { if (bars) reporter.Transfer(service, line, queue); };
+                if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
                 failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
             });
             reporter.Complete();

@@ -29,8 +29,6 @@ namespace PSCompose.Common
         /// <summary>The tag or the digest: what the API's tag parameter carries.</summary>
         public string TagOrDigest => Digest ?? Tag;
 
-        public bool IsDockerHub => Registry == "docker.io";
-
         public static ImageReference Parse(string reference)
         {
             string rest = reference.Trim();

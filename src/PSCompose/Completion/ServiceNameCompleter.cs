@@ -8,6 +8,7 @@ using System.Reflection;
 using PSCompose.Cmdlets;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Plan;
 
 namespace PSCompose.Completion
 {
@@ -22,11 +23,11 @@ namespace PSCompose.Completion
     {
         private static readonly Dictionary<Type, string[]> StatesByCmdlet = new Dictionary<Type, string[]>
         {
-            [typeof(StartComposeServiceCommand)] = new[] { "exited", "created", "dead" },
-            [typeof(StopComposeServiceCommand)] = new[] { "running" },
-            [typeof(RestartComposeServiceCommand)] = new[] { "running" },
-            [typeof(SuspendComposeServiceCommand)] = new[] { "running" },
-            [typeof(ResumeComposeServiceCommand)] = new[] { "paused" },
+            [typeof(StartComposeServiceCommand)] = new[] { ContainerStates.Exited, ContainerStates.Created, ContainerStates.Dead },
+            [typeof(StopComposeServiceCommand)] = new[] { ContainerStates.Running },
+            [typeof(RestartComposeServiceCommand)] = new[] { ContainerStates.Running },
+            [typeof(SuspendComposeServiceCommand)] = new[] { ContainerStates.Running },
+            [typeof(ResumeComposeServiceCommand)] = new[] { ContainerStates.Paused },
         };
 
         /// <summary>Cmdlet names and their aliases (as typed on the command line) → the container states offered.</summary>

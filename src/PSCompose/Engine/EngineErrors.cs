@@ -62,6 +62,10 @@ namespace PSCompose.Engine
         public bool IsNotFound => StatusCode == 404;
 
         public bool IsConflict => StatusCode == 409;
+
+        /// <summary>Another client is already removing the container ("removal of container … is already in progress",
+        /// or "… is marked for removal").</summary>
+        public bool IsRemovalInProgress => Message.Contains("is already in progress") || Message.Contains("is marked for removal");
     }
 }
 

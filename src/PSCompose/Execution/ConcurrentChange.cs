@@ -17,6 +17,6 @@ namespace PSCompose.Execution
         public static bool LostARace(OperationFailure failure) =>
             ContainerSteps.Contains(failure.Operation.Kind)
             && failure.Error is EngineException e
-            && (e.IsNotFound || e.IsConflict || e.Message.Contains("is marked for removal") || e.Message.Contains("is already in progress"));
+            && (e.IsNotFound || e.IsConflict || e.IsRemovalInProgress);
     }
 }

@@ -20,8 +20,6 @@ namespace PSCompose.Execution
         /// <summary>Local image id by service, once images exist (com.docker.compose.image).</summary>
         public IDictionary<string, string> ImageIds { get; set; } = new Dictionary<string, string>();
 
-        public bool Compatibility { get; set; }
-
         public bool NoCache { get; set; }
 
         public bool PullOnBuild { get; set; }

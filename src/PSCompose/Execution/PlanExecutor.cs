@@ -171,7 +171,7 @@ namespace PSCompose.Execution
             {
                 await IgnoreNotFound(engine.RemoveContainerAsync(id, true, removeVolumes, ct)).ConfigureAwait(false);
             }
-            catch (EngineException e) when (e.Message.Contains("is already in progress"))
+            catch (EngineException e) when (e.IsRemovalInProgress)
             {
                 var waited = System.Diagnostics.Stopwatch.StartNew();
                 while (waited.Elapsed < RemovalWait)

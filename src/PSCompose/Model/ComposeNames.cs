@@ -8,7 +8,7 @@ namespace PSCompose.Model
     /// </summary>
     internal static class ComposeNames
     {
-        public static string Separator(bool compatibility) => compatibility ? "_" : "-";
+        private static string Separator(bool compatibility) => compatibility ? "_" : "-";
 
         /// <summary>The image a service runs: image:, else the one it is built as, &lt;project&gt;-&lt;service&gt;.</summary>
         public static string Image(string image, string project, string service, bool compatibility) =>

@@ -27,7 +27,13 @@ namespace PSCompose.ModuleTests.Up
             // Streams are copied with ToList: enumerating a PSDataCollection of a running pipeline blocks until it ends.
             while (!condition(ps))
             {
-                if (running.IsCompleted && !mustStillRun) break;
+                if (running.IsCompleted && !mustStillRun)
+                {
+                    // A trial whose trigger never showed would stop a finished up and prove nothing.
+                    Assert.True(condition(ps), "Invoke-ComposeUp ended without reaching the moment to stop at; verbose:\n" +
+                        string.Join("\n", ps.Streams.Verbose.ToList().Select(v => v.Message)));
+                    break;
+                }
                 Assert.False(running.IsCompleted, "Invoke-ComposeUp ended before it could be stopped: " + string.Join("; ", ps.Streams.Error.ToList()));
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the condition to stop on never held; verbose so far:\n" +
                     string.Join("\n", ps.Streams.Verbose.ToList().Select(v => v.Message)));
