@@ -73,6 +73,7 @@ namespace PSCompose
         // The Docker engine (raised as Engine exceptions; a not-found or conflict inside an operation uses these too).
         public const string EngineUnavailable = "EngineUnavailable";
         public const string EngineTimeout = "EngineTimeout";
+        public const string EngineStreamLost = "EngineStreamLost";
         public const string EngineNotDockerApi = "EngineNotDockerApi";
         public const string EngineEndpointInvalid = "EngineEndpointInvalid";
         public const string EngineObjectNotFound = "EngineObjectNotFound";

@@ -66,6 +66,7 @@ namespace PSCompose.Cmdlets
             [ErrorIds.RenameContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.WaitConditionFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.EngineUnavailable] = ErrorCategory.ConnectionError,
+            [ErrorIds.EngineStreamLost] = ErrorCategory.ConnectionError,
             [ErrorIds.EngineTimeout] = ErrorCategory.OperationTimeout,
             [ErrorIds.EngineNotDockerApi] = ErrorCategory.ConnectionError,
             [ErrorIds.EngineEndpointInvalid] = ErrorCategory.InvalidArgument,

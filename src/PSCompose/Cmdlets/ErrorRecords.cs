@@ -25,6 +25,9 @@ namespace PSCompose.Cmdlets
                         RecommendedAction = "Start the Docker engine, or point DOCKER_HOST or DOCKER_CONTEXT at a running one.",
                     };
                     break;
+                case EngineStreamLostException le:
+                    record = Create(le, ErrorIds.EngineStreamLost, target);
+                    break;
                 case EngineEndpointException ee:
                     record = Create(ee, ErrorIds.EngineEndpointInvalid, target);
                     break;

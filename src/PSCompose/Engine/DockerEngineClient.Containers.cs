@@ -97,23 +97,6 @@ namespace PSCompose.Engine
             return r.StatusCode;
         }
 
-        public async Task StreamLogsAsync(string id, LogOptions options, Action<EngineOutput> onOutput, CancellationToken ct)
-        {
-            options = options ?? new LogOptions();
-            var parameters = new ContainerLogsParameters
-            {
-                ShowStdout = options.Stdout,
-                ShowStderr = options.Stderr,
-                Follow = options.Follow,
-                Timestamps = options.Timestamps,
-                Tail = string.IsNullOrEmpty(options.Tail) ? null : options.Tail,
-                Since = string.IsNullOrEmpty(options.Since) ? null : options.Since,
-                Until = string.IsNullOrEmpty(options.Until) ? null : options.Until,
-            };
-            using (MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.GetContainerLogsAsync(id, parameters, ct)).ConfigureAwait(false))
-                await PumpOutputAsync(stream, onOutput, ct).ConfigureAwait(false);
-        }
-
         private static uint? ToSeconds(int? seconds) => seconds.HasValue ? (uint)Math.Max(0, seconds.Value) : (uint?)null;
 
         private static EngineContainerDetails ToDetails(ContainerInspectResponse c)

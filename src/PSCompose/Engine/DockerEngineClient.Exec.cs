@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -10,7 +11,7 @@ namespace PSCompose.Engine
 {
     internal sealed partial class DockerEngineClient
     {
-        public async Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Action<EngineOutput> onOutput, CancellationToken ct)
+        public async Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
             var create = new ContainerExecCreateParameters
             {
@@ -29,7 +30,7 @@ namespace PSCompose.Engine
                 () => client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters { TTY = spec.Tty }, ct)).ConfigureAwait(false))
             {
                 Task feed = stdin == null ? Task.CompletedTask : FeedAsync(stream, stdin, ct);
-                await PumpOutputAsync(stream, onOutput, ct).ConfigureAwait(false);
+                await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
                 await feed.ConfigureAwait(false);
             }
             ContainerExecInspectResponse inspect = await Call(Endpoint, ct, () => client.Exec.InspectContainerExecAsync(exec.ID, ct)).ConfigureAwait(false);

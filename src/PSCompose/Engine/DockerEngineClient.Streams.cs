@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
@@ -9,44 +11,57 @@ namespace PSCompose.Engine
 {
     internal sealed partial class DockerEngineClient
     {
-        public async Task<Task> AttachOutputAsync(string id, Action<EngineOutput> onOutput, CancellationToken ct)
+        public async Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
+        {
+            options = options ?? new LogOptions();
+            var parameters = new ContainerLogsParameters
+            {
+                ShowStdout = options.Stdout,
+                ShowStderr = options.Stderr,
+                Follow = options.Follow,
+                Timestamps = options.Timestamps,
+                Tail = string.IsNullOrEmpty(options.Tail) ? null : options.Tail,
+                Since = string.IsNullOrEmpty(options.Since) ? null : options.Since,
+                Until = string.IsNullOrEmpty(options.Until) ? null : options.Until,
+            };
+            using (MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.GetContainerLogsAsync(id, parameters, ct)).ConfigureAwait(false))
+                await ReadLinesAsync(stream, options.Timestamps, onLines, ct).ConfigureAwait(false);
+        }
+
+        public async Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
             var parameters = new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true, Logs = false };
             MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false);
-            return PumpAndDisposeAsync(stream, onOutput, ct);
+            return ReadAndDisposeAsync(stream, onLines, ct);
         }
 
-        private static async Task PumpAndDisposeAsync(MultiplexedStream stream, Action<EngineOutput> onOutput, CancellationToken ct)
+        private static async Task ReadAndDisposeAsync(MultiplexedStream stream, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
-            using (stream) await PumpOutputAsync(stream, onOutput, ct).ConfigureAwait(false);
+            using (stream) await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Reads a (possibly multiplexed) stream to its end, decoding UTF-8 per stream so a character split across
-        /// frames survives. Lines are not reassembled here: a chunk may hold part of a line or several lines.
+        /// Reads the library's stream through <see cref="ContainerOutputReader"/>. MultiplexedStream hands out one frame
+        /// per read (about 12 µs each, one frame per log line), so the reader takes the HTTP stream under it and splits
+        /// the frames itself from 64 KiB reads. The library already knows whether the stream is multiplexed (it
+        /// inspects the container's TTY setting); both fields are private in the pinned Docker.DotNet.Enhanced 4.3.3,
+        /// and an engine test fails if that ever changes.
         /// </summary>
-        private static async Task PumpOutputAsync(MultiplexedStream stream, Action<EngineOutput> onOutput, CancellationToken ct)
+        private static Task ReadLinesAsync(MultiplexedStream stream, bool timestamps, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) =>
+            ContainerOutputReader.ReadAsync(RawStream.Get(stream), RawStream.IsMultiplexed(stream), timestamps, onLines, ct);
+
+        private static class RawStream
         {
-            var buffer = new byte[81920];
-            var stdout = new Utf8Splitter();
-            var stderr = new Utf8Splitter();
-            while (true)
-            {
-                MultiplexedStream.ReadResult r;
-                try
-                {
-                    r = await stream.ReadOutputAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false);
-                }
-                catch (IOException) when (!ct.IsCancellationRequested)
-                {
-                    // Stream type 3 (systemerr, unsupported by Docker.DotNet) or a dropped connection ends the stream.
-                    break;
-                }
-                if (r.EOF) break;
-                bool isStderr = r.Target == MultiplexedStream.TargetStream.StandardError;
-                string text = (isStderr ? stderr : stdout).Decode(buffer, r.Count);
-                if (text.Length > 0) onOutput?.Invoke(new EngineOutput { IsStderr = isStderr, Text = text });
-            }
+            private static readonly FieldInfo StreamField = Field("_stream");
+            private static readonly FieldInfo MultiplexedField = Field("_multiplexed");
+
+            public static Stream Get(MultiplexedStream stream) => (Stream)StreamField.GetValue(stream);
+
+            public static bool IsMultiplexed(MultiplexedStream stream) => (bool)MultiplexedField.GetValue(stream);
+
+            private static FieldInfo Field(string name) =>
+                typeof(MultiplexedStream).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)
+                ?? throw new InvalidOperationException($"Docker.DotNet's MultiplexedStream has no field {name}: PSCompose was built against Docker.DotNet.Enhanced 4.3.3.");
         }
     }
 }

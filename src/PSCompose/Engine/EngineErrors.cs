@@ -86,3 +86,18 @@ namespace PSCompose.Engine
         public long? Code { get; }
     }
 }
+
+namespace PSCompose.Engine
+{
+    /// <summary>
+    /// The connection carrying a container's output (logs, attach, exec) broke before the engine ended the stream:
+    /// what was read so far is all there is, and the end of the output was not seen.
+    /// </summary>
+    public sealed class EngineStreamLostException : Exception
+    {
+        public EngineStreamLostException(string detail, Exception inner = null)
+            : base("The connection to the Docker engine was lost while reading container output: " + detail.TrimEnd('.') + ".", inner)
+        {
+        }
+    }
+}

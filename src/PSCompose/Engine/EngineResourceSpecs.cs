@@ -101,11 +101,4 @@ namespace PSCompose.Engine
         public IReadOnlyDictionary<string, string> Attributes { get; set; } = new Dictionary<string, string>();
         public long TimeNano { get; set; }
     }
-
-    /// <summary>One chunk of container output (logs/attach), with its stream.</summary>
-    internal sealed class EngineOutput
-    {
-        public bool IsStderr { get; set; }
-        public string Text { get; set; }
-    }
 }

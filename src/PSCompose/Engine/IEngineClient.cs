@@ -54,18 +54,22 @@ namespace PSCompose.Engine
 
         /// <summary>
         /// Attaches to stdout/stderr (no past logs), as `up` does before starting a container. The returned task
-        /// completes once attached; the task it yields completes when the container's output ends.
+        /// completes once attached; the task it yields completes when the container's output ends, and fails with
+        /// <see cref="EngineStreamLostException"/> when the connection breaks first.
         /// </summary>
-        Task<Task> AttachOutputAsync(string id, Action<EngineOutput> onOutput, CancellationToken ct);
-
-        /// <summary>Streams logs (demultiplexed) to <paramref name="onOutput"/> until the end or cancellation.</summary>
-        Task StreamLogsAsync(string id, LogOptions options, Action<EngineOutput> onOutput, CancellationToken ct);
+        Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
         /// <summary>
-        /// Runs a command in a running container (docker exec, not interactive): output goes to <paramref name="onOutput"/>,
+        /// Streams log lines in batches until the end or cancellation; the next read waits for <paramref name="onLines"/>.
+        /// A broken connection is an <see cref="EngineStreamLostException"/>.
+        /// </summary>
+        Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
+
+        /// <summary>
+        /// Runs a command in a running container (docker exec, not interactive): output lines go to <paramref name="onLines"/>,
         /// <paramref name="stdin"/> (optional) is copied in and closed; returns the exit code.
         /// </summary>
-        Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Action<EngineOutput> onOutput, CancellationToken ct);
+        Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
         // ---- networks (DockerEngineClient.Networks.cs) ----
 

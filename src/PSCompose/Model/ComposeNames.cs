@@ -22,6 +22,16 @@ namespace PSCompose.Model
             return project + separator + service + separator + number.ToString(CultureInfo.InvariantCulture);
         }
 
+        /// <summary>
+        /// How Compose's log prefix names a container: the default name without "&lt;project&gt;-" (web-1), else the
+        /// whole name (a container_name, a one-off).
+        /// </summary>
+        public static string LogName(string project, string service, int number, string container)
+        {
+            bool isDefault = container == Container(project, service, null, number, false) || container == Container(project, service, null, number, true);
+            return isDefault ? container.Substring(project.Length + 1) : container;
+        }
+
         /// <summary>Value of the com.docker.compose.replace label of a recreated container: &lt;service&gt;-&lt;n&gt;, or the container_name.</summary>
         public static string ReplaceLabel(string service, string containerName, int number, bool compatibility) =>
             !string.IsNullOrEmpty(containerName) ? containerName : service + Separator(compatibility) + number.ToString(CultureInfo.InvariantCulture);

@@ -202,7 +202,7 @@ namespace PSCompose.Tests.Engine
                     };
                     using (var stdin = new MemoryStream(Encoding.UTF8.GetBytes("piped-in\n")))
                     {
-                        long code = engine.ExecAsync(id, exec, stdin, o => (o.IsStderr ? stderr : stdout).Append(o.Text), None).GetAwaiter().GetResult();
+                        long code = engine.ExecAsync(id, exec, stdin, Lines(stdout, stderr), None).GetAwaiter().GetResult();
                         Assert.Equal(5, code);
                     }
                     Assert.Equal("piped-in\nbar in /etc as 1234\n", stdout.ToString());
@@ -233,7 +233,7 @@ namespace PSCompose.Tests.Engine
                     var attached = new StringBuilder();
                     var errors = new StringBuilder();
                     var attachCts = new CancellationTokenSource();
-                    System.Threading.Tasks.Task pump = engine.AttachOutputAsync(id, o => { lock (attached) (o.IsStderr ? errors : attached).Append(o.Text); }, attachCts.Token)
+                    System.Threading.Tasks.Task pump = engine.AttachOutputAsync(id, Lines(attached, errors), attachCts.Token)
                         .GetAwaiter().GetResult();
                     engine.StartContainerAsync(id, None).GetAwaiter().GetResult();
 
@@ -249,7 +249,7 @@ namespace PSCompose.Tests.Engine
                     {
                         var followed = new StringBuilder();
                         Assert.ThrowsAny<OperationCanceledException>(() =>
-                            engine.StreamLogsAsync(id, new LogOptions { Follow = true, Stderr = false }, o => followed.Append(o.Text), cts.Token).GetAwaiter().GetResult());
+                            engine.StreamLogsAsync(id, new LogOptions { Follow = true, Stderr = false }, Lines(followed, null), cts.Token).GetAwaiter().GetResult());
                         Assert.Equal("first\nünïcödé\n", followed.ToString());
                     }
 
@@ -343,7 +343,7 @@ namespace PSCompose.Tests.Engine
 
                     var stdout = new StringBuilder();
                     var stderr = new StringBuilder();
-                    engine.StreamLogsAsync(id, new LogOptions(), o => (o.IsStderr ? stderr : stdout).Append(o.Text), None).GetAwaiter().GetResult();
+                    engine.StreamLogsAsync(id, new LogOptions(), Lines(stdout, stderr), None).GetAwaiter().GetResult();
                     Assert.Equal("started\ngot-usr1\n", stdout.ToString());
                     Assert.Equal("err-line\n", stderr.ToString());
                 }
@@ -354,5 +354,17 @@ namespace PSCompose.Tests.Engine
                 }
             }
         }
+
+        /// <summary>Appends each line and its newline to the builder of its stream (stderr lines dropped when null).</summary>
+        private static Func<IReadOnlyList<OutputLine>, System.Threading.Tasks.Task> Lines(StringBuilder stdout, StringBuilder stderr) => batch =>
+        {
+            foreach (OutputLine line in batch)
+            {
+                StringBuilder target = line.Stream == OutputStream.Stderr ? stderr : stdout;
+                if (target == null) continue;
+                lock (target) target.Append(line.Text).Append('\n');
+            }
+            return System.Threading.Tasks.Task.CompletedTask;
+        };
     }
 }

@@ -148,9 +148,9 @@ namespace PSCompose.Tests.Execution
         public Task RemoveContainerAsync(string id, bool force, bool removeVolumes, CancellationToken ct) => throw NotScripted(nameof(RemoveContainerAsync));
         public Task RenameContainerAsync(string id, string newName, CancellationToken ct) => throw NotScripted(nameof(RenameContainerAsync));
         public Task<long> WaitContainerAsync(string id, CancellationToken ct) => throw NotScripted(nameof(WaitContainerAsync));
-        public Task<Task> AttachOutputAsync(string id, Action<EngineOutput> onOutput, CancellationToken ct) => throw NotScripted(nameof(AttachOutputAsync));
-        public Task StreamLogsAsync(string id, LogOptions options, Action<EngineOutput> onOutput, CancellationToken ct) => throw NotScripted(nameof(StreamLogsAsync));
-        public Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Action<EngineOutput> onOutput, CancellationToken ct) => throw NotScripted(nameof(ExecAsync));
+        public Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(AttachOutputAsync));
+        public Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(StreamLogsAsync));
+        public Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(ExecAsync));
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(RemoveNetworkAsync));
         public Task ConnectNetworkAsync(string network, string container, EndpointSpec endpoint, CancellationToken ct) => throw NotScripted(nameof(ConnectNetworkAsync));
         public Task DisconnectNetworkAsync(string network, string container, bool force, CancellationToken ct) => throw NotScripted(nameof(DisconnectNetworkAsync));
