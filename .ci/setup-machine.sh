@@ -7,6 +7,7 @@ COMPOSE_VERSION=2.40.3
 CACHE=${PSCOMPOSE_CACHE:-/var/cache/pscompose}
 BUSYBOX_IMAGE=pscompose/busybox:latest
 APP_IMAGE=pscompose/app-base:bookworm
+DJANGO_IMAGE=pscompose/django-base:bookworm
 mkdir -p "$CACHE"
 
 log() { echo "[setup] $*"; }
@@ -68,23 +69,25 @@ build_busybox_image() {
   rm -rf "$root"
 }
 
-build_app_image() {
-  docker image inspect "$APP_IMAGE" >/dev/null 2>&1 && return 0
-  local tarball="$CACHE/app-base-bookworm.tar"
+# A Debian bookworm root with the given packages, imported as an image (debootstrap from Debian's mirror, no registry).
+build_debian_image() {
+  local image=$1 name=$2 packages=$3
+  docker image inspect "$image" >/dev/null 2>&1 && return 0
+  local tarball="$CACHE/$name-bookworm.tar"
   if [ ! -s "$tarball" ]; then
-    log "debootstrapping the app base (about a minute)"
-    local root="$CACHE/app-root"
+    log "debootstrapping $image (about a minute)"
+    local root="$CACHE/$name-root"
     rm -rf "$root"
-    debootstrap --variant=minbase --include=python3-flask,python3-redis,redis-server \
-      bookworm "$root" http://deb.debian.org/debian >"$CACHE/debootstrap.log" 2>&1 \
-      || { tail -n 30 "$CACHE/debootstrap.log"; exit 1; }
+    debootstrap --variant=minbase --include="$packages" \
+      bookworm "$root" http://deb.debian.org/debian >"$CACHE/debootstrap-$name.log" 2>&1 \
+      || { tail -n 30 "$CACHE/debootstrap-$name.log"; exit 1; }
     rm -rf "$root"/var/cache/apt/archives/*.deb
     tar -C "$root" -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
     rm -rf "$root"
   fi
-  log "importing $APP_IMAGE"
+  log "importing $image"
   docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    "$tarball" "$APP_IMAGE" >/dev/null
+    "$tarball" "$image" >/dev/null
 }
 
 start_registry() {
@@ -115,7 +118,8 @@ apt_install podman
 start_engine
 install_reference_compose
 build_busybox_image
-build_app_image
+build_debian_image "$APP_IMAGE" app-base python3-flask,python3-redis,redis-server
+build_debian_image "$DJANGO_IMAGE" django-base python3-django,python-is-python3
 start_registry
 docker version --format 'engine {{.Server.Version}} (API {{.Server.APIVersion}})'
 docker compose version
