@@ -12,8 +12,8 @@ namespace PSCompose.Cmdlets
     /// Gets the host address a service's port is published on (docker compose port). With -PrivatePort it returns the
     /// first binding of that port on the service's first running container (or replica -Index), one-offs last, as
     /// Compose does; its ToString() is HostIp:HostPort, the text Compose prints. Without -PrivatePort it returns every
-    /// published binding of the service's running containers (of replica -Index only, when given); without a service,
-    /// those of every service.
+    /// published binding of the service's running containers (of replica -Index only, when given), and nothing for a
+    /// service none of whose containers runs; without a service, those of every service.
     /// </summary>
     /// <example>
     /// <code>Get-ComposePort web 80</code>
@@ -80,13 +80,9 @@ namespace PSCompose.Cmdlets
             }
         }
 
-        /// <summary>Without a port: the replica -Index, or every running container of the service in pick-one order.</summary>
-        private IEnumerable<EngineContainer> Targets(IReadOnlyList<EngineContainer> running, string service)
-        {
-            if (Index > 0) return new[] { RuntimeContainers.Pick(running, service, Index) };
-            List<EngineContainer> all = RuntimeContainers.PickOrder(running.Where(c => RuntimeContainers.Service(c) == service)).ToList();
-            if (all.Count == 0) throw RuntimeContainers.NotRunning(service, 0);
-            return all;
-        }
+        /// <summary>Without a port: the replica -Index, or every running container of the service in pick-one order (none: nothing).</summary>
+        private IEnumerable<EngineContainer> Targets(IReadOnlyList<EngineContainer> running, string service) =>
+            Index > 0 ? new[] { RuntimeContainers.Pick(running, service, Index) }
+                : RuntimeContainers.PickOrder(running.Where(c => RuntimeContainers.Service(c) == service));
     }
 }
