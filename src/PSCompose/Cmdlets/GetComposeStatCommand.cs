@@ -12,9 +12,10 @@ namespace PSCompose.Cmdlets
     /// <summary>
     /// Gets the resource usage of the project's containers (docker compose stats): by default one sample per running
     /// container, one-offs included; -Follow streams a sample per container every second until Ctrl+C or until the
-    /// containers stop. The values are numbers computed as the docker CLI computes them (CPU and memory percent,
-    /// memory without page cache, bytes of network and block I/O), so Sort-Object and Measure-Object work; the table
-    /// view shows them the way docker stats does. Unlike docker stats, -Follow does not add containers started later.
+    /// containers stop (with -All, stopped containers go on giving zeros until Ctrl+C). The values are numbers computed
+    /// as the docker CLI computes them (CPU and memory percent, memory without page cache, bytes of network and block
+    /// I/O), so Sort-Object and Measure-Object work; the table view shows them the way docker stats does. Unlike docker
+    /// stats, -Follow does not add containers started later.
     /// </summary>
     /// <example>
     /// <code>Get-ComposeStat | Sort-Object CpuPercent -Descending</code>
@@ -63,15 +64,32 @@ namespace PSCompose.Cmdlets
         private void StreamSamples(string project, List<EngineContainer> chosen)
         {
             IEngineClient client = Engine;
-            Stream((queue, ct) => Task.WhenAll(chosen.Select(c => FollowAsync(client, c, s => queue.Post(() =>
+            bool keepStopped = All;
+            Stream((queue, ct) => Task.WhenAll(chosen.Select(c => FollowAsync(client, c, keepStopped, s => queue.Post(() =>
                 WriteObject(StatisticsCalculator.From(project, c, s))), ct))));
         }
 
-        /// <summary>One container's samples until its stream ends; a container removed meanwhile just ends its part.</summary>
-        private static async Task FollowAsync(IEngineClient client, EngineContainer c, Action<EngineStats> onSample, System.Threading.CancellationToken ct)
+        /// <summary>
+        /// One container's samples until its stream ends. The engine goes on sending empty samples for a stopped
+        /// container; without -All that container drops out (as in docker stats), with -All its zeros go on. A container
+        /// removed meanwhile just ends its part.
+        /// </summary>
+        private static async Task FollowAsync(IEngineClient client, EngineContainer c, bool keepStopped, Action<EngineStats> onSample,
+            System.Threading.CancellationToken ct)
         {
-            try { await client.StreamStatsAsync(c.Id, true, onSample, ct).ConfigureAwait(false); }
-            catch (EngineException e) when (e.IsNotFound) { }
+            using (var stopped = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                try
+                {
+                    await client.StreamStatsAsync(c.Id, true, s =>
+                    {
+                        if (s.Read == default(DateTime) && !keepStopped) stopped.Cancel();
+                        else onSample(s);
+                    }, stopped.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopped.IsCancellationRequested && !ct.IsCancellationRequested) { }
+                catch (EngineException e) when (e.IsNotFound) { }
+            }
         }
     }
 }

@@ -174,6 +174,30 @@ namespace PSCompose.ModuleTests.Runtime
         }
 
         [EngineFact]
+        public void GetComposeStat_Follow_EndsWhenTheContainersStop()
+        {
+            using var own = new LifecycleProject(
+                $"services:\n  web:\n    image: {LifecycleProject.Busybox}\n    command: {LifecycleProject.Sleeper}\n",
+                "inspect-" + Guid.NewGuid().ToString("N").Substring(0, 10)).Up();
+            using Runspace runspace = PowerShellRunner.OpenRunspace();
+            using PowerShell ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            ps.AddCommand("Get-ComposeStat").AddParameter("ProjectName", own.Name).AddParameter("Follow");
+            var output = new PSDataCollection<PSObject>();
+            using var two = new ManualResetEventSlim();
+            output.DataAdded += (s, e) => { if (output.Count >= 2) two.Set(); };
+            IAsyncResult invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            Assert.True(two.Wait(TimeSpan.FromSeconds(30)));
+
+            own.Compose("stop", "web").Check();
+            Assert.True(invocation.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(15)), "still streaming 15 s after the container stopped");
+            ps.EndInvoke(invocation);
+            Assert.Empty(ps.Streams.Error);
+            // Only real samples: none of the engine's empty ones for the stopped container.
+            Assert.All(output, o => Assert.NotEqual(default(DateTime), (DateTime)o.Properties["Read"].Value));
+        }
+
+        [EngineFact]
         public void UnknownService_WithTheFileLoaded_IsComposeServiceNotFound_ForEachCmdlet()
         {
             foreach (string command in new[] { "Get-ComposeProcess nosuch", "Get-ComposeImage nosuch", "Get-ComposeStat nosuch", "Get-ComposePort nosuch 80" })
