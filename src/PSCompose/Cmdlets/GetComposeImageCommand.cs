@@ -9,6 +9,7 @@ namespace PSCompose.Cmdlets
     /// <summary>
     /// Gets the images the project's containers use (docker compose images): one object per container, stopped and
     /// one-off containers included, sorted by container name. Size is in bytes; the table shows it as Compose does.
+    /// Unlike Compose, a service name that the compose file does not declare is an error rather than an empty table.
     /// </summary>
     /// <example>
     /// <code>Get-ComposeImage</code>

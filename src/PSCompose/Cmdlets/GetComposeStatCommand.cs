@@ -15,7 +15,8 @@ namespace PSCompose.Cmdlets
     /// containers stop (with -All, stopped containers go on giving zeros until Ctrl+C). The values are numbers computed
     /// as the docker CLI computes them (CPU and memory percent, memory without page cache, bytes of network and block
     /// I/O), so Sort-Object and Measure-Object work; the table view shows them the way docker stats does. Unlike docker
-    /// stats, -Follow does not add containers started later.
+    /// stats, -Follow does not add containers started later, and a service name that the compose file does not declare
+    /// is an error rather than an empty table.
     /// </summary>
     /// <example>
     /// <code>Get-ComposeStat | Sort-Object CpuPercent -Descending</code>
