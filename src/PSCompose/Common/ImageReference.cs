@@ -62,7 +62,8 @@ namespace PSCompose.Common
             return r.Digest == null ? name + ":" + r.Tag : name + (r.Tag == null ? "" : ":" + r.Tag) + "@" + r.Digest;
         }
 
-        private static string FamiliarName(string repository)
+        /// <summary>The repository without docker.io/ and library/, as the CLI shows it: docker.io/library/redis → redis.</summary>
+        public static string FamiliarName(string repository)
         {
             string name = repository;
             if (name.StartsWith("docker.io/")) name = name.Substring("docker.io/".Length);

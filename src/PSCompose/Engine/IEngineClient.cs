@@ -71,6 +71,17 @@ namespace PSCompose.Engine
         /// </summary>
         Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
+        // ---- runtime inspection (DockerEngineClient.Runtime.cs) ----
+
+        /// <summary>GET /containers/{id}/top with the engine's default ps arguments.</summary>
+        Task<EngineProcessList> ListProcessesAsync(string id, CancellationToken ct);
+
+        /// <summary>
+        /// Resource usage samples to <paramref name="onSample"/>: one (with the previous CPU sample filled) when
+        /// <paramref name="stream"/> is false, else one per second until cancelled or the container goes away.
+        /// </summary>
+        Task StreamStatsAsync(string id, bool stream, Action<EngineStats> onSample, CancellationToken ct);
+
         // ---- networks (DockerEngineClient.Networks.cs) ----
 
         /// <summary>Networks matching every label filter and (when given) the engine's partial name filter.</summary>

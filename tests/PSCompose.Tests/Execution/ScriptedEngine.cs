@@ -151,6 +151,8 @@ namespace PSCompose.Tests.Execution
         public Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(AttachOutputAsync));
         public Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(StreamLogsAsync));
         public Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(ExecAsync));
+        public Task<EngineProcessList> ListProcessesAsync(string id, CancellationToken ct) => throw NotScripted(nameof(ListProcessesAsync));
+        public Task StreamStatsAsync(string id, bool stream, Action<EngineStats> onSample, CancellationToken ct) => throw NotScripted(nameof(StreamStatsAsync));
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(RemoveNetworkAsync));
         public Task ConnectNetworkAsync(string network, string container, EndpointSpec endpoint, CancellationToken ct) => throw NotScripted(nameof(ConnectNetworkAsync));
         public Task DisconnectNetworkAsync(string network, string container, bool force, CancellationToken ct) => throw NotScripted(nameof(DisconnectNetworkAsync));
