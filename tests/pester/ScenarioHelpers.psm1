@@ -54,7 +54,8 @@ function Invoke-ReferenceCompose {
     The reference docker compose in a project directory: Invoke-ReferenceCompose <dir> <args...>. Stdout lines;
     throws on a non-zero exit. No param block, so arguments such as -d reach docker compose untouched.
     #>
-    $dir, $arguments = $args
+    $dir = $args[0]
+    [string[]] $arguments = $args | Select-Object -Skip 1
     $out = docker compose --project-directory $dir @arguments 2>$null
     if ($LASTEXITCODE -ne 0) { throw "docker compose $arguments exited with $LASTEXITCODE" }
     $out
