@@ -28,6 +28,8 @@
         'Suspend-ComposeService'
         'Resume-ComposeService'
         'Remove-ComposeService'
+        'Get-ComposeEvent'
+        'Wait-ComposeService'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

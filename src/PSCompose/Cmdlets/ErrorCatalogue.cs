@@ -45,6 +45,8 @@ namespace PSCompose.Cmdlets
             [ErrorIds.ServiceExited] = ErrorCategory.InvalidResult,
             [ErrorIds.ServiceUnhealthy] = ErrorCategory.InvalidResult,
             [ErrorIds.DependencyFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.ServiceWaitTimeout] = ErrorCategory.OperationTimeout,
+            [ErrorIds.NoContainerToWait] = ErrorCategory.ObjectNotFound,
             [ErrorIds.StartContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.StopContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.KillContainerFailed] = ErrorCategory.InvalidOperation,
