@@ -70,6 +70,7 @@ namespace PSCompose.Cmdlets
             }
             var services = new HashSet<string>(names ?? new string[0]);
             EventQuery query = Query(project);
+            if (query == null) return;
             IEngineClient client = Engine;
             Stream((queue, ct) => client.StreamEventsAsync(query, e =>
             {
@@ -78,15 +79,22 @@ namespace PSCompose.Cmdlets
             }, ct));
         }
 
+        /// <summary>The engine query; null when there is nothing to ask (a -Since still ahead of the default -Until, now).</summary>
         private EventQuery Query(string project)
         {
             bool hasUntil = MyInvocation.BoundParameters.ContainsKey(nameof(Until));
             bool hasSince = MyInvocation.BoundParameters.ContainsKey(nameof(Since));
             DateTimeOffset? until = hasUntil ? EngineTime.FromDateTime(Until) : Follow ? (DateTimeOffset?)null : DateTimeOffset.Now;
+            DateTimeOffset? since = hasSince ? EngineTime.FromDateTime(Since) : (DateTimeOffset?)null;
+            if (since > until)
+            {
+                if (!hasUntil) return null;
+                throw new ComposeException(ErrorIds.ParameterConflict, $"-Since ({since:o}) is after -Until ({until:o}).");
+            }
             return new EventQuery
             {
                 Filters = ProjectEvents.Filters(project),
-                Since = hasSince ? EngineTime.ToQueryValue(EngineTime.FromDateTime(Since)) : null,
+                Since = since.HasValue ? EngineTime.ToQueryValue(since.Value) : null,
                 Until = until.HasValue ? EngineTime.ToQueryValue(until.Value) : null,
             };
         }

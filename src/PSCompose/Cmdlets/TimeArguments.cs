@@ -7,7 +7,8 @@ namespace PSCompose.Cmdlets
 {
     /// <summary>
     /// Lets a DateTime parameter (-Since, -Until) also take Compose's texts: a Go duration ("10m": that long ago), a
-    /// unix time, or a date; a TimeSpan means that long ago. Anything else is left to PowerShell's own conversion.
+    /// unix time, or a date; a number is a unix time too (an unquoted 1700000000.5 arrives as a double), and a
+    /// TimeSpan means that long ago. Anything else is left to PowerShell's own conversion.
     /// </summary>
     internal sealed class EngineTimeTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -17,6 +18,8 @@ namespace PSCompose.Cmdlets
             if (value is TimeSpan ago) return (DateTimeOffset.Now - ago).UtcDateTime;
             if (value is DateTimeOffset moment) return moment.UtcDateTime;
             if (value is string text && EngineTime.TryParse(text, DateTimeOffset.Now, out DateTimeOffset parsed)) return parsed.UtcDateTime;
+            if (value is int || value is long || value is double || value is decimal)
+                return DateTimeOffset.FromUnixTimeSeconds(0).AddTicks((long)(Convert.ToDecimal(value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)).UtcDateTime;
             return inputData;
         }
     }
