@@ -32,6 +32,8 @@
         'Suspend-ComposeService'
         'Resume-ComposeService'
         'Remove-ComposeService'
+        'Get-ComposeEvent'
+        'Wait-ComposeService'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -48,6 +48,8 @@ namespace PSCompose
         public const string DependencyFailed = "DependencyFailed";
         public const string ServiceNotRunning = "ServiceNotRunning";
         public const string PortNotPublished = "PortNotPublished";
+        public const string ServiceWaitTimeout = "ComposeWaitTimeout";
+        public const string NoContainerToWait = "NoContainerToWait";
 
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".

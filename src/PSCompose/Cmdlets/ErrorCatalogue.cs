@@ -47,6 +47,8 @@ namespace PSCompose.Cmdlets
             [ErrorIds.DependencyFailed] = ErrorCategory.InvalidResult,
             [ErrorIds.ServiceNotRunning] = ErrorCategory.ObjectNotFound,
             [ErrorIds.PortNotPublished] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.ServiceWaitTimeout] = ErrorCategory.OperationTimeout,
+            [ErrorIds.NoContainerToWait] = ErrorCategory.ObjectNotFound,
             [ErrorIds.StartContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.StopContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.KillContainerFailed] = ErrorCategory.InvalidOperation,

@@ -60,37 +60,43 @@ namespace PSCompose.Cmdlets
                     : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true),
                 Timeout = BoundTimeout(nameof(Timeout), Timeout),
             };
+            TakeDown(this, project, options, PassThru);
+        }
+
+        /// <summary>The down plan run for a cmdlet: Invoke-ComposeDown, and Wait-ComposeService -DownProject.</summary>
+        internal static void TakeDown(ComposeLifecycleCmdlet cmdlet, LifecycleProject project, DownOptions options, bool passThru)
+        {
             if (options.Images != Plan.RemoveImages.None)
-                AwaitEngine((engine, ct) => project.ReadImagesAsync(engine, ct));
+                cmdlet.AwaitEngine((engine, ct) => project.ReadImagesAsync(engine, ct));
 
             ComposePlan plan = DownPlanner.Plan(project.Desired, project.Observed, options);
-            foreach (string warning in plan.Warnings) WriteWarning(warning);
+            foreach (string warning in plan.Warnings) cmdlet.WriteWarning(warning);
             if (plan.IsEmpty) return;
-            if (!ShouldProcess($"project {project.Name}", "Take down with the plan:" + Environment.NewLine + PlanTranscript.Format(plan)))
+            if (!cmdlet.ShouldProcess($"project {project.Name}", "Take down with the plan:" + Environment.NewLine + PlanTranscript.Format(plan)))
                 return;
 
-            List<ComposeContainer> removed = PassThru ? RemovedContainers(project, plan) : null;
-            IReadOnlyList<OperationFailure> failures = ExecutePlan(project, plan, $"Compose down {project.Name}");
-            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            List<ComposeContainer> removed = passThru ? RemovedContainers(cmdlet, project, plan) : null;
+            IReadOnlyList<OperationFailure> failures = cmdlet.ExecutePlan(project, plan, $"Compose down {project.Name}");
+            List<OperationFailure> reportable = OperationError.Reportable(cmdlet, failures, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)
             {
                 if (failure.Operation.Kind == OperationKind.RemoveNetwork && IsInUse(failure.Error))
-                    WriteWarning($"Network {failure.Operation.Name}: Resource is still in use");
+                    cmdlet.WriteWarning($"Network {failure.Operation.Name}: Resource is still in use");
                 else
-                    WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
+                    cmdlet.WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
             }
             if (lost != null) throw lost;
-            if (PassThru) WriteObject(removed, true);
+            if (passThru) cmdlet.WriteObject(removed, true);
         }
 
         /// <summary>A network with containers still attached (an orphan left running, say): Compose only warns.</summary>
         private static bool IsInUse(Exception e) =>
             e is EngineException ee && (ee.StatusCode == 403 || ee.IsConflict) && ee.Message.IndexOf("active endpoints", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private List<ComposeContainer> RemovedContainers(LifecycleProject project, ComposePlan plan)
+        private static List<ComposeContainer> RemovedContainers(ComposeLifecycleCmdlet cmdlet, LifecycleProject project, ComposePlan plan)
         {
             var ids = new HashSet<string>(plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Id));
-            return AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, true, ct))
+            return cmdlet.AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, true, ct))
                 .Where(c => ids.Contains(c.Id)).ToList();
         }
     }

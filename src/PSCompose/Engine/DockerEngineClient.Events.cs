@@ -9,13 +9,18 @@ namespace PSCompose.Engine
 {
     internal sealed partial class DockerEngineClient
     {
-        public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct)
+        public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct) =>
+            StreamEventsAsync(new EventQuery { Filters = filters }, onEvent, ct);
+
+        public Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct)
         {
             var parameters = new ContainerEventsParameters
             {
-                Filters = (filters ?? new Dictionary<string, IList<string>>()).ToDictionary(
+                Filters = (query.Filters ?? new Dictionary<string, IList<string>>()).ToDictionary(
                     kv => kv.Key,
                     kv => (IDictionary<string, bool>)kv.Value.ToDictionary(v => v, v => true)),
+                Since = query.Since,
+                Until = query.Until,
             };
             var progress = new InlineProgress<Message>(m => onEvent(new EngineEvent
             {

@@ -131,6 +131,9 @@ namespace PSCompose.Engine
 
         /// <summary>Streams events matching <paramref name="filters"/> (type → values, e.g. label → [k=v]) until cancelled.</summary>
         Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct);
+
+        /// <summary>Streams the events of a query until its Until, the end of the stream, or cancellation.</summary>
+        Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct);
     }
 
     internal sealed class ExecSpec

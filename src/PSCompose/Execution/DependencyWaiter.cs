@@ -10,34 +10,49 @@ using PSCompose.Plan;
 namespace PSCompose.Execution
 {
     /// <summary>
-    /// The one wait loop: depends_on conditions, and running-or-healthy for up/start --wait, as Compose waits on
-    /// them: container inspect every 500 ms, no default timeout.
+    /// The one wait loop: depends_on conditions, running-or-healthy for up/start --wait, and Wait-ComposeService's
+    /// running and healthy, with no default timeout. Compose inspects every 500 ms; this re-checks when an engine
+    /// event of the service's containers arrives (start, die, health_status, destroy), and every few seconds as a
+    /// fallback, so a dependent starts as soon as the engine reports the dependency ready.
     /// </summary>
     internal static class DependencyWaiter
     {
-        public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+        /// <summary>How often the state is read when no event came (a missed or unavailable event stream).</summary>
+        public static readonly TimeSpan FallbackInterval = TimeSpan.FromSeconds(2);
 
         /// <summary>The --wait condition: running, and healthy when the container has a healthcheck.</summary>
         public const string RunningOrHealthy = "running_or_healthy";
 
+        /// <summary>Wait-ComposeService -Condition Running: every replica running (health not considered).</summary>
+        public const string Running = "running";
+
+        /// <summary>Wait-ComposeService -Condition Healthy: every replica healthy.</summary>
+        public const string Healthy = "healthy";
+
         public static async Task WaitAsync(IEngineClient engine, string project, string service, string condition, CancellationToken ct)
         {
             if (condition == DependencyConditions.Started) return;
-            while (true)
+            using (var changes = new ContainerChanges(engine, project, service, ct))
             {
-                IReadOnlyList<EngineContainer> containers = await engine.ListContainersAsync(new[]
-                {
-                    ComposeLabels.Project + "=" + project, ComposeLabels.Service + "=" + service, ComposeLabels.OneOff + "=False",
-                }, true, ct).ConfigureAwait(false);
-                bool satisfied = containers.Count > 0;
-                foreach (EngineContainer c in containers)
-                {
-                    EngineContainerDetails d = await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false);
-                    satisfied &= Satisfied(d, service, condition);
-                }
-                if (satisfied) return;
-                await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+                // Subscribed before the first read: a change between the read and the wait is still seen.
+                while (!await SatisfiedAsync(engine, project, service, condition, ct).ConfigureAwait(false))
+                    await changes.NextAsync(FallbackInterval, ct).ConfigureAwait(false);
             }
+        }
+
+        private static async Task<bool> SatisfiedAsync(IEngineClient engine, string project, string service, string condition, CancellationToken ct)
+        {
+            IReadOnlyList<EngineContainer> containers = await engine.ListContainersAsync(new[]
+            {
+                ComposeLabels.Project + "=" + project, ComposeLabels.Service + "=" + service, ComposeLabels.OneOff + "=False",
+            }, true, ct).ConfigureAwait(false);
+            bool satisfied = containers.Count > 0;
+            foreach (EngineContainer c in containers)
+            {
+                EngineContainerDetails d = await engine.InspectContainerAsync(c.Id, ct).ConfigureAwait(false);
+                satisfied &= Satisfied(d, service, condition);
+            }
+            return satisfied;
         }
 
         /// <summary>True when met, false while pending; throws when it can no longer be met.</summary>
@@ -45,6 +60,7 @@ namespace PSCompose.Execution
         {
             bool exited = d.Status == ContainerStates.Exited || d.Status == ContainerStates.Dead;
             if (condition == RunningOrHealthy) return IsRunningOrHealthy(d, service, exited);
+            if (condition == Running || condition == Healthy) return IsReady(d, service, exited, condition == Healthy);
             if (condition == DependencyConditions.CompletedSuccessfully)
             {
                 if (!exited) return false;
@@ -65,6 +81,18 @@ namespace PSCompose.Execution
             if (d.HasHealthcheck && d.HealthStatus == "unhealthy")
                 throw new ComposeException(ErrorIds.ServiceUnhealthy, $"container {d.Name} is unhealthy", service);
             return d.Running && (!d.HasHealthcheck || d.HealthStatus == "healthy");
+        }
+
+        private static bool IsReady(EngineContainerDetails d, string service, bool exited, bool healthy)
+        {
+            if (exited)
+                throw new ComposeException(ErrorIds.ServiceExited, $"container {d.Name} exited ({d.ExitCode})", service);
+            if (!healthy) return d.Status == ContainerStates.Running;
+            if (!d.HasHealthcheck)
+                throw new ComposeException(ErrorIds.ServiceUnhealthy, $"container {d.Name} has no healthcheck configured", service);
+            if (d.HealthStatus == "unhealthy")
+                throw new ComposeException(ErrorIds.ServiceUnhealthy, $"container {d.Name} is unhealthy", service);
+            return d.HealthStatus == "healthy";
         }
 
         private static ComposeException Failed(string message, string service) =>

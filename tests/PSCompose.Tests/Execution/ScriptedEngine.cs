@@ -165,6 +165,8 @@ namespace PSCompose.Tests.Execution
         public Task<string> BuildImageAsync(BuildSpec spec, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(BuildImageAsync));
         public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(MonitorEventsAsync));
 
+        public Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(StreamEventsAsync));
+
         public void Dispose()
         {
         }
