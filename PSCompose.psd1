@@ -28,6 +28,7 @@
         'Suspend-ComposeService'
         'Resume-ComposeService'
         'Remove-ComposeService'
+        'Copy-ComposeItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

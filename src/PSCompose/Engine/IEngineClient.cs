@@ -71,6 +71,20 @@ namespace PSCompose.Engine
         /// </summary>
         Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
+        // ---- archives (DockerEngineClient.Archive.cs) ----
+
+        /// <summary>A path in the container as the archive API stats it (HEAD); null when the path does not exist.</summary>
+        Task<EnginePathStat> StatContainerPathAsync(string id, string path, CancellationToken ct);
+
+        /// <summary>
+        /// GET archive: <paramref name="read"/> gets the tar of the path and its stat. A missing path is an
+        /// EngineException (404) with the engine's "Could not find the file … in container …".
+        /// </summary>
+        Task ReadArchiveAsync(string id, string path, Func<System.IO.Stream, EnginePathStat, Task> read, CancellationToken ct);
+
+        /// <summary>PUT archive: the engine extracts the tar into the container's <paramref name="directory"/>.</summary>
+        Task WriteArchiveAsync(string id, string directory, System.IO.Stream tar, bool copyUidGid, CancellationToken ct);
+
         // ---- networks (DockerEngineClient.Networks.cs) ----
 
         /// <summary>Networks matching every label filter and (when given) the engine's partial name filter.</summary>
