@@ -22,6 +22,11 @@ namespace PSCompose.Engine.Archive
         private readonly Func<string, string> rename;
         private readonly Action<string> warn;
         private readonly List<KeyValuePair<string, DateTime>> directoryTimes = new List<KeyValuePair<string, DateTime>>();
+        private const long Block = 512;
+        private CountingStream received;
+
+        /// <summary>At least the bytes the entries so far occupy (extended headers only add to it).</summary>
+        private long required;
 
         private SafeTarExtractor(string root, Func<string, string> rename, Action<string> warn)
         {
@@ -38,11 +43,15 @@ namespace PSCompose.Engine.Archive
         public static async Task ExtractAsync(Stream tar, string directory, Func<string, string> rename, Action<string> warn, CancellationToken ct)
         {
             var extractor = new SafeTarExtractor(directory, rename, warn);
-            using (var input = new TarInputStream(tar, Encoding.UTF8) { IsStreamOwner = false })
+            extractor.received = new CountingStream(tar, _ => { });
+            using (var input = new TarInputStream(extractor.received, Encoding.UTF8) { IsStreamOwner = false })
             {
                 TarEntry entry;
                 while ((entry = await input.GetNextEntryAsync(ct).ConfigureAwait(false)) != null)
+                {
+                    extractor.required += Block + (entry.Size + Block - 1) / Block * Block;
                     await extractor.WriteAsync(input, entry, ct).ConfigureAwait(false);
+                }
             }
             extractor.ApplyDirectoryTimes();
         }
@@ -73,7 +82,11 @@ namespace PSCompose.Engine.Archive
                 case TarHeader.LF_NORMAL:
                 case TarHeader.LF_OLDNORM:
                 case TarHeader.LF_CONTIG:
-                    await WriteFileAsync(path, entry.TarHeader.Mode, entry.ModTime, temp => input.CopyEntryContentsAsync(temp, ct)).ConfigureAwait(false);
+                    await WriteFileAsync(path, entry.TarHeader.Mode, entry.ModTime, async temp =>
+                    {
+                        await input.CopyEntryContentsAsync(temp, ct).ConfigureAwait(false);
+                        CheckNotCutOff(original);
+                    }).ConfigureAwait(false);
                     break;
                 case TarHeader.LF_SYMLINK:
                     WriteSymlink(path, relative, entry.TarHeader.LinkName, original, entry.ModTime);
@@ -89,6 +102,16 @@ namespace PSCompose.Engine.Archive
                     warn($"skipped \"{original}\": a device or FIFO in the archive is not copied to the host.");
                     break;
             }
+        }
+
+        /// <summary>
+        /// SharpZipLib pads a stream that ends early with zeros and reads on; a file the stream did not hold whole must
+        /// not pass for the real one.
+        /// </summary>
+        private void CheckNotCutOff(string original)
+        {
+            if (received.Total < required)
+                throw new EngineStreamLostException($"the archive ended inside \"{original}\"");
         }
 
         /// <summary>The entry's cleaned slash path under the root; "." for the root itself.</summary>
