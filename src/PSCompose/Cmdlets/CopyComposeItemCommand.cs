@@ -79,6 +79,7 @@ namespace PSCompose.Cmdlets
         protected override void ProcessCompose()
         {
             CopyRequest request = BuildRequest();
+            ContainerCopy.CheckHostSide(request);
             IReadOnlyList<EngineContainer> targets = AwaitEngine((engine, ct) => ContainerCopy.TargetsAsync(engine, request, ct));
             var chosen = targets.Where(c => ShouldProcess(c.Name, Describe(request, c))).ToList();
             if (chosen.Count == 0) return;

@@ -63,6 +63,13 @@ namespace PSCompose.Execution
             return request.FromContainer ? containers.Take(1).ToList() : containers;
         }
 
+        /// <summary>The host side's own errors (a missing source, a missing parent directory), once before any container.</summary>
+        public static void CheckHostSide(CopyRequest request)
+        {
+            if (request.FromContainer) HostDestination.CheckParent(request.HostPath, request.HostText);
+            else HostSourceArchive.Resolve(request.HostPath, request.FollowLink);
+        }
+
         /// <summary>copyFromContainer: the tar of the path, extracted to the host destination by the docker cp rules.</summary>
         public static async Task<long> FromContainerAsync(IEngineClient engine, EngineContainer container, CopyRequest request,
             Action<long> onBytes, Action<string> warn, CancellationToken ct)
