@@ -16,7 +16,9 @@ namespace PSCompose.Cmdlets
     /// be written SERVICE:PATH; a host path that starts with '.' or is absolute is never read as a service. Copying to a
     /// service writes to every container of it (stopped ones too; one-offs with -All) unless -Index picks one; copying
     /// from a service reads its newest container, as Compose does. Directories, file modes and symlinks are kept; a
-    /// tar from a container that would write outside the destination is refused.
+    /// tar from a container that would write outside the destination is refused. The project is found as by the other
+    /// cmdlets, except that -Path is the source here: name the compose file with -File, or the project with -ProjectName.
+    /// Unlike docker compose cp, '-' (a tar on standard input or output) is not supported.
     /// </summary>
     /// <example>
     /// <code>Copy-ComposeItem ./settings.json web:/app/settings.json</code>

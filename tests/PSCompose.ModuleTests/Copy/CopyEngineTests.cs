@@ -95,6 +95,27 @@ namespace PSCompose.ModuleTests.Copy
         }
 
         [EngineFact]
+        public void ToService_ReachesStoppedContainers_AndOneOffsOnlyWithAll()
+        {
+            using var p = UpWithData();
+            string work = p.OtherDirectory();
+            File.WriteAllText(Path.Combine(work, "file"), "x");
+            string oneOff = p.Name + "-oneoff";
+            p.Compose("run", "-d", "--name", oneOff, "web").Check();
+            Docker.Run("stop", "-t", "1", p.Container("web", 1)).Check();
+
+            p.Ps("Copy-ComposeItem ./file web:/tmp/plain -ProjectName $p; Copy-ComposeItem ./file web:/tmp/all -All -ProjectName $p", work).AssertNoErrors();
+
+            // docker cp reads stopped containers too.
+            bool Has(string container, string path) => Docker.Run("cp", container + ":" + path, Path.Combine(work, Guid.NewGuid().ToString("N"))).ExitCode == 0;
+            Assert.True(Has(p.Container("web", 1), "/tmp/plain"));
+            Assert.True(Has(p.Container("web", 2), "/tmp/plain"));
+            Assert.False(Has(oneOff, "/tmp/plain"));
+            Assert.True(Has(oneOff, "/tmp/all"));
+            Assert.True(Has(p.Container("web", 1), "/tmp/all"));
+        }
+
+        [EngineFact]
         public void WhatIf_ChangesNothing_InEitherDirection()
         {
             using var p = UpWithData();
