@@ -34,6 +34,7 @@
         'Remove-ComposeService'
         'Get-ComposeEvent'
         'Wait-ComposeService'
+        'Copy-ComposeItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -74,6 +74,16 @@ namespace PSCompose
         public const string RenameContainerFailed = "RenameContainerFailed";
         public const string WaitConditionFailed = "WaitConditionFailed";
 
+        // Copying files between the host and containers (Copy-ComposeItem).
+        public const string CopyAcrossServices = "CopyAcrossServices";
+        public const string CopyDirectionUnknown = "CopyDirectionUnknown";
+        public const string CopyPathEmpty = "CopyPathEmpty";
+        public const string CopyContainerNotFound = "CopyContainerNotFound";
+        public const string CopySourceNotFound = "CopySourceNotFound";
+        public const string CopyDestinationParentMissing = "CopyDestinationParentMissing";
+        public const string CopyDestinationInvalid = "CopyDestinationInvalid";
+        public const string CopyArchiveUnsafe = "CopyArchiveUnsafe";
+
         // The Docker engine (raised as Engine exceptions; a not-found or conflict inside an operation uses these too).
         public const string EngineUnavailable = "EngineUnavailable";
         public const string EngineTimeout = "EngineTimeout";

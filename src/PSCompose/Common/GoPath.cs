@@ -32,6 +32,16 @@ namespace PSCompose.Common
             return Clean(slash < 0 ? "" : path.Substring(0, slash + 1));
         }
 
+        /// <summary>Go's path.Base: the last element, trailing slashes ignored; "/" for the root, "." for "".</summary>
+        public static string Base(string path)
+        {
+            if (string.IsNullOrEmpty(path)) return ".";
+            string trimmed = path.TrimEnd('/');
+            if (trimmed.Length == 0) return "/";
+            int slash = trimmed.LastIndexOf('/');
+            return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
+        }
+
         /// <summary>False when Go's filepath.Match would return ErrBadPattern (malformed class or trailing backslash).</summary>
         public static bool IsValidMatchPattern(string pattern)
         {

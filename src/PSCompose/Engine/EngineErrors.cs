@@ -63,6 +63,9 @@ namespace PSCompose.Engine
 
         public bool IsConflict => StatusCode == 409;
 
+        /// <summary>The container itself is missing (as opposed to a path in it: the archive API answers 404 for both).</summary>
+        public bool IsNoSuchContainer => IsNotFound && Message.IndexOf("No such container", StringComparison.OrdinalIgnoreCase) >= 0;
+
         /// <summary>Another client is already removing the container ("removal of container … is already in progress",
         /// or "… is marked for removal").</summary>
         public bool IsRemovalInProgress => Message.Contains("is already in progress") || Message.Contains("is marked for removal");

@@ -81,6 +81,19 @@ namespace PSCompose.Engine
         /// <paramref name="stream"/> is false, else one per second until cancelled or the container goes away.
         /// </summary>
         Task StreamStatsAsync(string id, bool stream, Action<EngineStats> onSample, CancellationToken ct);
+        // ---- archives (DockerEngineClient.Archive.cs) ----
+
+        /// <summary>A path in the container as the archive API stats it (HEAD); null when the path does not exist.</summary>
+        Task<EnginePathStat> StatContainerPathAsync(string id, string path, CancellationToken ct);
+
+        /// <summary>
+        /// GET archive: <paramref name="read"/> gets the tar of the path and its stat. A missing path is an
+        /// EngineException (404) with the engine's "Could not find the file … in container …".
+        /// </summary>
+        Task ReadArchiveAsync(string id, string path, Func<System.IO.Stream, EnginePathStat, Task> read, CancellationToken ct);
+
+        /// <summary>PUT archive: the engine extracts the tar into the container's <paramref name="directory"/>.</summary>
+        Task WriteArchiveAsync(string id, string directory, System.IO.Stream tar, bool copyUidGid, CancellationToken ct);
 
         // ---- networks (DockerEngineClient.Networks.cs) ----
 

@@ -163,6 +163,12 @@ namespace PSCompose.Tests.Execution
         public Task PullImageAsync(string reference, string platform, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(PullImageAsync));
         public Task PushImageAsync(string reference, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(PushImageAsync));
         public Task<string> BuildImageAsync(BuildSpec spec, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(BuildImageAsync));
+        public Task<EnginePathStat> StatContainerPathAsync(string id, string path, CancellationToken ct) => throw NotScripted(nameof(StatContainerPathAsync));
+
+        public Task ReadArchiveAsync(string id, string path, Func<System.IO.Stream, EnginePathStat, Task> read, CancellationToken ct) => throw NotScripted(nameof(ReadArchiveAsync));
+
+        public Task WriteArchiveAsync(string id, string directory, System.IO.Stream tar, bool copyUidGid, CancellationToken ct) => throw NotScripted(nameof(WriteArchiveAsync));
+
         public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(MonitorEventsAsync));
 
         public Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(StreamEventsAsync));

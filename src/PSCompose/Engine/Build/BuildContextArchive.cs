@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using ICSharpCode.SharpZipLib.Tar;
+using PSCompose.Engine.Archive;
 
 namespace PSCompose.Engine.Build
 {
@@ -68,7 +69,7 @@ namespace PSCompose.Engine.Build
                 string randomName = null;
                 using (var tar = new TarOutputStream(file, Encoding.UTF8) { IsStreamOwner = false })
                 {
-                    var writer = new Writer(tar, entries);
+                    var writer = new TarTreeWriter(tar, entries);
                     bool replaceIgnore = outsideDockerfile != null;
                     Walk(context, "", matcher, writer, replaceIgnore);
                     if (outsideDockerfile != null)
@@ -121,7 +122,7 @@ namespace PSCompose.Engine.Build
             dir.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? dir : dir + Path.DirectorySeparatorChar;
 
         /// <summary>filepath.Walk order (sorted by name), skipping what the matcher excludes, as TarWithOptions does.</summary>
-        private static void Walk(string directory, string relativeDirectory, DockerIgnorePatternMatcher matcher, Writer writer, bool replaceIgnore)
+        private static void Walk(string directory, string relativeDirectory, DockerIgnorePatternMatcher matcher, TarTreeWriter writer, bool replaceIgnore)
         {
             var children = new DirectoryInfo(directory).EnumerateFileSystemInfos()
                 .OrderBy(i => i.Name, StringComparer.Ordinal)
@@ -151,94 +152,6 @@ namespace PSCompose.Engine.Build
                     Walk(info.FullName, relative, matcher, writer, replaceIgnore);
                 }
                 else writer.AddFile(relative, (FileInfo)info);
-            }
-        }
-
-        private sealed class Writer
-        {
-            private static readonly MethodInfo GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
-            private static readonly PropertyInfo LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");
-
-            private readonly TarOutputStream tar;
-            private readonly List<string> entries;
-
-            public Writer(TarOutputStream tar, List<string> entries)
-            {
-                this.tar = tar;
-                this.entries = entries;
-            }
-
-            public void AddDirectory(string name, FileSystemInfo info)
-            {
-                TarEntry entry = NewEntry(name + "/", ModeOf(info, true), info.LastWriteTimeUtc);
-                entry.TarHeader.TypeFlag = TarHeader.LF_DIR;
-                Put(entry, null);
-            }
-
-            public void AddFile(string name, FileInfo info)
-            {
-                TarEntry entry = NewEntry(name, ModeOf(info, false), info.LastWriteTimeUtc);
-                entry.Size = info.Length;
-                tar.PutNextEntry(entry);
-                using (FileStream input = info.OpenRead()) input.CopyTo(tar);
-                tar.CloseEntry();
-                entries.Add(name);
-            }
-
-            public void AddSymlink(string name, FileSystemInfo info)
-            {
-                string target = LinkTarget?.GetValue(info) as string;
-                if (target == null) return;
-                TarEntry entry = NewEntry(name, Convert.ToInt32("777", 8), info.LastWriteTimeUtc);
-                entry.TarHeader.TypeFlag = TarHeader.LF_SYMLINK;
-                entry.TarHeader.LinkName = target.Replace('\\', '/');
-                Put(entry, null);
-            }
-
-            public void AddBytes(string name, byte[] content, int mode, DateTime modified)
-            {
-                TarEntry entry = NewEntry(name, mode, modified);
-                entry.Size = content.Length;
-                Put(entry, content);
-            }
-
-            private void Put(TarEntry entry, byte[] content)
-            {
-                tar.PutNextEntry(entry);
-                if (content != null) tar.Write(content, 0, content.Length);
-                tar.CloseEntry();
-                entries.Add(entry.Name);
-            }
-
-            private static TarEntry NewEntry(string name, int mode, DateTime modifiedUtc)
-            {
-                TarEntry entry = TarEntry.CreateTarEntry(name);
-                entry.TarHeader.Mode = mode;
-                entry.ModTime = modifiedUtc;
-                entry.UserId = 0;
-                entry.GroupId = 0;
-                entry.UserName = "";
-                entry.GroupName = "";
-                return entry;
-            }
-
-            /// <summary>
-            /// Unix permission bits where the runtime exposes them (.NET 7+); otherwise 0755 as the docker CLI uses on
-            /// Windows (chmodTarEntry), so scripts stay executable.
-            /// </summary>
-            private static int ModeOf(FileSystemInfo info, bool directory)
-            {
-                if (GetUnixFileMode != null && Path.DirectorySeparatorChar == '/')
-                {
-                    try
-                    {
-                        return Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { info.FullName })) & Convert.ToInt32("7777", 8);
-                    }
-                    catch (TargetInvocationException)
-                    {
-                    }
-                }
-                return Convert.ToInt32("755", 8);
             }
         }
     }
