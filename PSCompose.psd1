@@ -28,6 +28,8 @@
         'Suspend-ComposeService'
         'Resume-ComposeService'
         'Remove-ComposeService'
+        'Invoke-ComposeExec'
+        'Invoke-ComposeRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

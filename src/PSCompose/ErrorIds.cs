@@ -47,6 +47,12 @@ namespace PSCompose
         public const string ServiceUnhealthy = "ServiceUnhealthy";
         public const string DependencyFailed = "DependencyFailed";
 
+        // Commands in containers (exec, run).
+        public const string ContainerExitedNonZero = "ContainerExitedNonZero";
+        public const string ServiceNotRunning = "ServiceNotRunning";
+        public const string ContainerStdErr = "ContainerStdErr";
+        public const string RunParameterInvalid = "RunParameterInvalid";
+
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".
         public const string StartContainerFailed = "StartContainerFailed";

@@ -60,6 +60,12 @@ namespace PSCompose.Engine
         Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
         /// <summary>
+        /// As <see cref="AttachOutputAsync"/>, and when <paramref name="stdin"/> is given it is attached too, copied in
+        /// and half-closed (the container must have been created with OpenStdin and StdinOnce): run's attach before start.
+        /// </summary>
+        Task<Task> AttachAsync(string id, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
+
+        /// <summary>
         /// Streams log lines in batches until the end or cancellation; the next read waits for <paramref name="onLines"/>.
         /// A broken connection is an <see cref="EngineStreamLostException"/>.
         /// </summary>
@@ -70,6 +76,9 @@ namespace PSCompose.Engine
         /// <paramref name="stdin"/> (optional) is copied in and closed; returns the exit code.
         /// </summary>
         Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
+
+        /// <summary>Starts a command in a running container without attaching to it (docker exec -d); returns the exec id.</summary>
+        Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct);
 
         // ---- networks (DockerEngineClient.Networks.cs) ----
 
