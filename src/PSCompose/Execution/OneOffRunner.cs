@@ -83,24 +83,32 @@ namespace PSCompose.Execution
         /// <summary>Attaches (stdin too when given), starts, and returns the exit code once the one-off has ended.</summary>
         public async Task<long> RunAttachedAsync(string id, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
-            bool started = false;
+            bool refused = false;
             Task output = null;
             try
             {
                 output = await engine.AttachAsync(id, stdin, onLines, ct).ConfigureAwait(false);
-                await StartAsync(id, ct).ConfigureAwait(false);
-                started = true;
+                try
+                {
+                    await StartAsync(id, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    refused = true;
+                    throw;
+                }
                 await output.ConfigureAwait(false);
                 return await engine.WaitContainerAsync(id, ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested && started)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
+                // Also when the start call itself was cut off: the engine may have started the one-off all the same.
                 await InterruptAsync(id).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                if (!started || request.Remove) await RemoveAsync(id).ConfigureAwait(false);
+                if (refused || request.Remove) await RemoveAsync(id).ConfigureAwait(false);
                 if (output != null) _ = output.ContinueWith(t => t.Exception, TaskScheduler.Default);
             }
         }
@@ -113,21 +121,26 @@ namespace PSCompose.Execution
                 try
                 {
                     await engine.KillContainerAsync(id, "SIGINT", bound.Token).ConfigureAwait(false);
-                    using (var grace = CancellationTokenSource.CreateLinkedTokenSource(bound.Token))
-                    {
-                        grace.CancelAfter(InterruptGrace);
-                        try
-                        {
-                            await engine.WaitContainerAsync(id, grace.Token).ConfigureAwait(false);
-                            return;
-                        }
-                        catch (OperationCanceledException) when (!bound.IsCancellationRequested) { }
-                    }
+                }
+                catch (Exception e) when (IsCleanupFailure(e)) { /* not running (yet, or any more): the stop below settles it */ }
+                using (var grace = CancellationTokenSource.CreateLinkedTokenSource(bound.Token))
+                {
+                    grace.CancelAfter(InterruptGrace);
+                    try { await engine.WaitContainerAsync(id, grace.Token).ConfigureAwait(false); }
+                    catch (Exception e) when (IsCleanupFailure(e)) { }
+                }
+                try
+                {
+                    // A no-op for a one-off that obeyed; ends one that ignores SIGINT, or whose start landed late.
                     await engine.StopContainerAsync(id, (int)StopGraceSeconds.TotalSeconds, bound.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is EngineException || e is OperationCanceledException) { /* gone already, or the engine is: removal follows */ }
+                catch (Exception e) when (IsCleanupFailure(e)) { /* gone already, or the engine is: removal follows */ }
             }
         }
+
+        /// <summary>What a bounded cleanup step may meet and go past: the engine's answer, its absence, or the bound.</summary>
+        private static bool IsCleanupFailure(Exception e) =>
+            e is EngineException || e is EngineUnavailableException || e is OperationCanceledException;
 
         private async Task RemoveAsync(string id)
         {
@@ -139,6 +152,7 @@ namespace PSCompose.Execution
                     Removed = true;
                 }
                 catch (EngineException e) when (e.IsNotFound || e.IsRemovalInProgress) { Removed = true; }
+                catch (Exception e) when (IsCleanupFailure(e)) { /* the engine is gone or slow: the one-off stays, Removed says so */ }
             }
         }
     }
