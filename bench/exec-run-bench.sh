@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times one-off commands: `Invoke-ComposeExec svc true` x EXECS and `Invoke-ComposeRun -Remove svc true` x RUNS in one
 # warm pwsh process (after a warm-up call of each) vs `docker compose exec -T svc true` / `docker compose run --rm -T
-# svc true` as processes, on the same project in the same run. Prints totals, per-call means and the ratio
-# ours/reference (goal <= 0.7).
+# svc true` as processes, on the same project in the same run, call for call interleaved. Prints totals, per-call
+# means and the ratio ours/reference (goal <= 0.7).
 # Usage: bench/exec-run-bench.sh [execs=50] [runs=20]
 set -euo pipefail
 
@@ -34,36 +34,40 @@ services:
 YAML
 (cd "$work" && docker compose -p "$project" up -d >/dev/null 2>&1)
 
-now_ms() { date +%s%3N; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 mean() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.0f", t / n }'; }
 
-cat > "$work/ours.ps1" <<'PS'
+# Both sides run from one warm pwsh process, interleaved call by call, so that a load change on a shared machine
+# hits both alike: each reference call is a `docker compose` process, each PSCompose call a cmdlet in that process.
+cat > "$work/bench.ps1" <<'PS'
 param($dir, $project, $execs, $runs)
 Import-Module $env:PSCOMPOSE_MODULE
 $ErrorActionPreference = 'Stop'
 Set-Location $dir
-function Time([scriptblock] $block) { $sw = [Diagnostics.Stopwatch]::StartNew(); & $block; $sw.ElapsedMilliseconds }
-# Warm-up (JIT, module load, engine connection pool).
+function Time([scriptblock] $block) { $sw = [Diagnostics.Stopwatch]::StartNew(); $null = & $block; $sw.ElapsedMilliseconds }
+function Check($what) { if ($LASTEXITCODE) { throw "$what exited $LASTEXITCODE" } }
+# Warm-up (JIT, module load) of each.
 $null = Invoke-ComposeExec -ProjectName $project svc -- true
 $null = Invoke-ComposeRun -ProjectName $project -Remove svc -- true
-"EXEC $(Time { foreach ($i in 1..$execs) { $null = Invoke-ComposeExec -ProjectName $project svc -- true; if ($LASTEXITCODE) { throw "exec $LASTEXITCODE" } } })"
-"RUN $(Time { foreach ($i in 1..$runs) { $null = Invoke-ComposeRun -ProjectName $project -Remove svc -- true; if ($LASTEXITCODE) { throw "run $LASTEXITCODE" } } })"
+$refExec = $ourExec = $refRun = $ourRun = 0
+foreach ($i in 1..$execs) {
+    $refExec += Time { docker compose -p $project exec -T svc true; Check 'docker compose exec' }
+    $ourExec += Time { Invoke-ComposeExec -ProjectName $project svc -- true; Check 'Invoke-ComposeExec' }
+}
+foreach ($i in 1..$runs) {
+    $refRun += Time { docker compose -p $project run --rm -T svc true 2>$null; Check 'docker compose run' }
+    $ourRun += Time { Invoke-ComposeRun -ProjectName $project -Remove svc -- true; Check 'Invoke-ComposeRun' }
+}
+"EXEC $refExec $ourExec"
+"RUN $refRun $ourRun"
 PS
 
 echo "exec/run bench: $execs execs, $runs runs, engine $(docker version --format '{{.Server.Version}}'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-t0=$(now_ms)
-for ((i = 0; i < execs; i++)); do (cd "$work" && docker compose -p "$project" exec -T svc true); done
-ref_exec=$(($(now_ms) - t0))
-t0=$(now_ms)
-for ((i = 0; i < runs; i++)); do (cd "$work" && docker compose -p "$project" run --rm -T svc true 2>/dev/null); done
-ref_run=$(($(now_ms) - t0))
-
-out="$(cd "$repo" && dotnet pwsh -NoLogo -NoProfile -NonInteractive -File "$work/ours.ps1" "$work" "$project" "$execs" "$runs")"
-our_exec=$(awk '$1 == "EXEC" { print $2 }' <<<"$out")
-our_run=$(awk '$1 == "RUN" { print $2 }' <<<"$out")
-[[ -n "$our_exec" && -n "$our_run" ]] || { echo "the PSCompose side failed: $out" >&2; exit 1; }
+out="$(cd "$repo" && dotnet pwsh -NoLogo -NoProfile -NonInteractive -File "$work/bench.ps1" "$work" "$project" "$execs" "$runs")"
+read -r ref_exec our_exec < <(awk '$1 == "EXEC" { print $2, $3 }' <<<"$out")
+read -r ref_run our_run < <(awk '$1 == "RUN" { print $2, $3 }' <<<"$out")
+[[ -n "${our_exec:-}" && -n "${our_run:-}" ]] || { echo "the bench failed: $out" >&2; exit 1; }
 
 printf '%-40s %10s %10s %8s\n' "step" "reference" "pscompose" "ratio"
 printf '%-40s %8s ms %8s ms %8s\n' "exec svc true x $execs (total)" "$ref_exec" "$our_exec" "$(ratio "$our_exec" "$ref_exec")"

@@ -52,6 +52,7 @@ namespace PSCompose
         public const string ServiceNotRunning = "ServiceNotRunning";
         public const string ContainerStdErr = "ContainerStdErr";
         public const string RunParameterInvalid = "RunParameterInvalid";
+        public const string InteractiveNeedsConsole = "InteractiveNeedsConsole";
 
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".

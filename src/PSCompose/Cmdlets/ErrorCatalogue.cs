@@ -49,6 +49,7 @@ namespace PSCompose.Cmdlets
             [ErrorIds.ServiceNotRunning] = ErrorCategory.InvalidOperation,
             [ErrorIds.ContainerStdErr] = ErrorCategory.FromStdErr,
             [ErrorIds.RunParameterInvalid] = ErrorCategory.InvalidArgument,
+            [ErrorIds.InteractiveNeedsConsole] = ErrorCategory.InvalidOperation,
             [ErrorIds.StartContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.StopContainerFailed] = ErrorCategory.InvalidOperation,
             [ErrorIds.KillContainerFailed] = ErrorCategory.InvalidOperation,

@@ -77,6 +77,12 @@ namespace PSCompose.Engine
         /// </summary>
         Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
+        /// <summary>
+        /// Runs a command with a TTY (docker exec -it): keystrokes from <paramref name="tty"/> in, the screen out, the
+        /// window size passed at start and on every change; returns the exit code.
+        /// </summary>
+        Task<long> ExecTtyAsync(string container, ExecSpec spec, TtySession tty, CancellationToken ct);
+
         /// <summary>Starts a command in a running container without attaching to it (docker exec -d); returns the exec id.</summary>
         Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct);
 
