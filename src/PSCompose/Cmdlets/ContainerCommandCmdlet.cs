@@ -68,6 +68,13 @@ namespace PSCompose.Cmdlets
         [Alias("d")]
         public SwitchParameter Detach { get; set; }
 
+        /// <summary>
+        /// Run with a TTY in this console, like docker compose exec -it / run -it: keystrokes (Ctrl+C too) go to the
+        /// command, its screen comes here, and the window size follows the console. Needs pwsh in a terminal.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Interactive { get; set; }
+
         /// <summary>Where stderr lines go: Information (default, tag StdErr), Output (merged with stdout) or Error (error records).</summary>
         [Parameter]
         public StdErrTarget StdErr { get; set; } = StdErrTarget.Information;
@@ -89,6 +96,17 @@ namespace PSCompose.Cmdlets
             MyInvocation.ExpectingInput ? new MemoryStream(new UTF8Encoding(false).GetBytes(string.Concat(input.ConvertAll(l => l + "\n")))) : null;
 
         internal IList<string> Arguments => Command ?? new string[0];
+
+        /// <summary>-Interactive reads the console: refused with -Detach or pipeline input, and in a host without a terminal.</summary>
+        internal void CheckInteractive()
+        {
+            if (!Interactive) return;
+            if (Detach || MyInvocation.ExpectingInput)
+                throw new ComposeException(ErrorIds.ParameterConflict, "-Interactive reads the console: it cannot be used with -Detach or pipeline input.");
+            if (!ConsoleTerminal.Available(Host))
+                throw new ComposeException(ErrorIds.InteractiveNeedsConsole,
+                    $"-Interactive needs a console with a terminal (pwsh in a terminal window); this host ({Host?.Name}) has none, or its input or output is redirected.", Name);
+        }
 
         /// <summary>-Environment as KEY → value (null: take it from the environment).</summary>
         internal IDictionary<string, string> EnvironmentEntries()

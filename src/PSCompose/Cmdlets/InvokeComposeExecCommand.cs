@@ -37,13 +37,6 @@ namespace PSCompose.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Index { get; set; }
 
-        /// <summary>
-        /// Run the command with a TTY in this console, like docker compose exec -it: keystrokes (Ctrl+C too) go to the
-        /// command, its screen comes here, and the window size follows the console. Needs pwsh in a terminal.
-        /// </summary>
-        [Parameter]
-        public SwitchParameter Interactive { get; set; }
-
         /// <summary>Give the command extended privileges.</summary>
         [Parameter]
         public SwitchParameter Privileged { get; set; }
@@ -54,11 +47,7 @@ namespace PSCompose.Cmdlets
         {
             if (Arguments.Count == 0)
                 throw new ComposeException(ErrorIds.RunParameterInvalid, "Invoke-ComposeExec needs a command: Invoke-ComposeExec SERVICE -- COMMAND [ARGS...]", Name);
-            if (Interactive && (Detach || MyInvocation.ExpectingInput))
-                throw new ComposeException(ErrorIds.ParameterConflict, "-Interactive reads the console: it cannot be used with -Detach or pipeline input.");
-            if (Interactive && !ConsoleTerminal.Available(Host))
-                throw new ComposeException(ErrorIds.InteractiveNeedsConsole,
-                    $"-Interactive needs a console with a terminal (pwsh in a terminal window); this host ({Host?.Name}) has none, or its input or output is redirected.", Name);
+            CheckInteractive();
             ProjectModel model = File == null && Path == null && ProjectName != null ? null : LoadProject();
             string project = model?.Name ?? ProjectName.ToLowerInvariant();
             EngineContainer container = AwaitEngine((engine, ct) => RunningContainerPicker.PickAsync(engine, project, Name, Index, ct));

@@ -94,6 +94,7 @@ namespace PSCompose.Cmdlets
         private void Run()
         {
             if (ServicePorts && Publish != null) throw new ComposeException(ErrorIds.ParameterConflict, "-ServicePorts and -Publish cannot be used together.");
+            CheckInteractive();
             ProjectModel model = LoadProject(new[] { Name });
             OneOffRequest request = Request();
             var runner = new OneOffRunner(Engine, model, request, new UpRequest
@@ -113,6 +114,7 @@ namespace PSCompose.Cmdlets
             long exitCode = 0;
             var clock = Stopwatch.StartNew();
             System.IO.Stream stdin = StandardInput();
+            using (ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null)
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
@@ -124,6 +126,7 @@ namespace PSCompose.Cmdlets
                 created = await runner.CreateAsync(ct).ConfigureAwait(false);
                 foreach (string warning in created.Warnings) queue.Post(() => WriteWarning(warning));
                 if (Detach) await runner.StartDetachedAsync(created.Id, ct).ConfigureAwait(false);
+                else if (terminal != null) exitCode = await runner.RunWithTtyAsync(created.Id, terminal, ct).ConfigureAwait(false);
                 else exitCode = await runner.RunAttachedAsync(created.Id, stdin, Writer(queue, runner.ContainerName, ct), ct).ConfigureAwait(false);
             });
             reporter.Complete();
@@ -176,6 +179,7 @@ namespace PSCompose.Cmdlets
             Remove = Remove,
             Detach = Detach,
             Stdin = MyInvocation.ExpectingInput && !Detach,
+            Tty = Interactive,
         };
 
         private Dictionary<string, string> Labels()

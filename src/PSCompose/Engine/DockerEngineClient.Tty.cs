@@ -21,7 +21,7 @@ namespace PSCompose.Engine
             {
                 Task input = PumpInputAsync(stream, tty, pumps.Token);
                 // Also sized at once: engines before API 1.42 ignore the start's ConsoleSize, as the docker CLI knows.
-                Task resize = FollowSizeAsync(exec.ID, tty, (0, 0), pumps.Token);
+                Task resize = FollowSizeAsync(tty, size => client.Exec.ResizeExecTtyAsync(exec.ID, size, pumps.Token), pumps.Token);
                 try
                 {
                     await CopyOutputAsync(RawStream.Get(stream), tty, ct).ConfigureAwait(false);
@@ -66,16 +66,39 @@ namespace PSCompose.Engine
             }
         }
 
-        private async Task FollowSizeAsync(string execId, TtySession tty, (int Width, int Height) last, CancellationToken ct)
+        public async Task<long> RunTtyAsync(string id, TtySession tty, CancellationToken ct)
         {
+            var parameters = new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true, Logs = false };
+            using (MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false))
+            using (var pumps = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                Task output = CopyOutputAsync(RawStream.Get(stream), tty, ct);
+                await StartContainerAsync(id, ct).ConfigureAwait(false);
+                Task input = PumpInputAsync(stream, tty, pumps.Token);
+                Task resize = FollowSizeAsync(tty, size => client.Containers.ResizeContainerTtyAsync(id, size, pumps.Token), pumps.Token);
+                try
+                {
+                    await output.ConfigureAwait(false);
+                }
+                finally
+                {
+                    pumps.Cancel();
+                    await Task.WhenAll(Quietly(input), Quietly(resize)).ConfigureAwait(false);
+                }
+            }
+            return await WaitContainerAsync(id, ct).ConfigureAwait(false);
+        }
+
+        private async Task FollowSizeAsync(TtySession tty, Func<ContainerResizeParameters, Task> resize, CancellationToken ct)
+        {
+            (int Width, int Height) last = (0, 0);
             while (!ct.IsCancellationRequested)
             {
                 (int Width, int Height) now = tty.Size;
                 if (now != last)
                 {
                     last = now;
-                    await Call(Endpoint, ct, () => client.Exec.ResizeExecTtyAsync(execId,
-                        new ContainerResizeParameters { Width = now.Width, Height = now.Height }, ct)).ConfigureAwait(false);
+                    await Call(Endpoint, ct, () => resize(new ContainerResizeParameters { Width = now.Width, Height = now.Height })).ConfigureAwait(false);
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
             }

@@ -83,6 +83,12 @@ namespace PSCompose.Engine
         /// </summary>
         Task<long> ExecTtyAsync(string container, ExecSpec spec, TtySession tty, CancellationToken ct);
 
+        /// <summary>
+        /// Attaches to a created TTY container (stdin too), starts it, and is its terminal until it ends, as docker run -it;
+        /// returns the exit code.
+        /// </summary>
+        Task<long> RunTtyAsync(string id, TtySession tty, CancellationToken ct);
+
         /// <summary>Starts a command in a running container without attaching to it (docker exec -d); returns the exec id.</summary>
         Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct);
 

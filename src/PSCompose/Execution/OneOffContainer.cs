@@ -40,8 +40,8 @@ namespace PSCompose.Execution
                 UseAliases = request.UseAliases,
             });
             spec.Labels[ComposeLabels.Slug] = slug;
-            spec.Tty = false;
-            spec.OpenStdin = spec.AttachStdin = spec.StdinOnce = request.Stdin;
+            spec.Tty = request.Tty;
+            spec.OpenStdin = spec.AttachStdin = spec.StdinOnce = request.Stdin || request.Tty;
             // Attached, PSCompose removes the one-off itself (also after Ctrl+C); detached, the engine must.
             spec.AutoRemove = request.Remove && request.Detach;
             return spec;

@@ -40,6 +40,9 @@ namespace PSCompose.Execution
 
         public bool Detach { get; set; }
 
+        /// <summary>-Interactive: a TTY with stdin open, the console as its terminal.</summary>
+        public bool Tty { get; set; }
+
         /// <summary>Pipeline input goes to the container's stdin: it is created with OpenStdin and StdinOnce.</summary>
         public bool Stdin { get; set; }
     }

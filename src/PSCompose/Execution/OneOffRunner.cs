@@ -113,6 +113,30 @@ namespace PSCompose.Execution
             }
         }
 
+        /// <summary>-Interactive: the one-off runs with the terminal attached; a refused start or -Remove removes it afterwards.</summary>
+        public async Task<long> RunWithTtyAsync(string id, TtySession tty, CancellationToken ct)
+        {
+            bool remove = request.Remove;
+            try
+            {
+                return await engine.RunTtyAsync(id, tty, ct).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (!e.IsNotFound)
+            {
+                remove = true;
+                throw new ComposeException(ErrorIds.StartContainerFailed, e.Message, ContainerName, e);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await InterruptAsync(id).ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                if (remove) await RemoveAsync(id).ConfigureAwait(false);
+            }
+        }
+
         /// <summary>Compose forwards the SIGINT; a one-off that ignores it is stopped after a grace instead of left running (#12965).</summary>
         private async Task InterruptAsync(string id)
         {

@@ -10,7 +10,7 @@ using static PSCompose.ModuleTests.OneOff.OneOffProject;
 namespace PSCompose.ModuleTests.OneOff
 {
     /// <summary>
-    /// Invoke-ComposeExec -Interactive for real: pwsh in a tmux pane (a real terminal), keystrokes sent with
+    /// Invoke-ComposeExec/Run -Interactive for real: pwsh in a tmux pane (a real terminal), keystrokes sent with
     /// send-keys and the screen read with capture-pane.
     /// </summary>
     public class InteractiveExecEngineTests
@@ -45,6 +45,31 @@ namespace PSCompose.ModuleTests.OneOff
                 Screen(session, s => s.Any(l => l.Contains("exited with code 3")), "the ContainerExitedNonZero error");
                 Type(session, "\"rc=$LASTEXITCODE\"");
                 Screen(session, s => s.Contains("rc=3"), "$LASTEXITCODE 3 at a working pwsh prompt");
+            }
+            finally
+            {
+                Tmux("kill-session", "-t", session);
+            }
+        }
+
+        [EngineFact]
+        public void InteractiveRun_GivesTheOneOffATerminal_ThenRemovesIt()
+        {
+            using var p = New("services:\n  web:\n    image: " + Busybox + "\n    command: " + Sleeper + "\n");
+            string session = "psc-run-tmux-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", RepoPaths.Root, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+            try
+            {
+                Screen(session, s => s.Any(l => l.StartsWith("PS ")), "the pwsh prompt");
+                Type(session, $"Import-Module '{RepoPaths.ModuleManifest}'; Invoke-ComposeRun -Path '{p.Directory}' -ProjectName {p.Name} web -Remove -Interactive -- sh");
+                Screen(session, s => s.Any(l => l.StartsWith("/ #")), "the one-off's shell prompt");
+                Type(session, "echo hel''lo; stty size; [ -t 0 ] && echo has''tty");
+                Screen(session, s => s.Contains("hello") && s.Contains("40 120") && s.Contains("hastty"), "output, window size and a TTY on stdin");
+                Type(session, "exit 4");
+                Screen(session, s => s.Any(l => l.Contains("exited with code 4")), "the ContainerExitedNonZero error");
+                Type(session, "\"rc=$LASTEXITCODE\"");
+                Screen(session, s => s.Contains("rc=4"), "$LASTEXITCODE 4 at a working pwsh prompt");
+                Assert.Empty(Lifecycle.LifecycleProject.ContainersOf(p.Name));
             }
             finally
             {

@@ -152,6 +152,7 @@ namespace PSCompose.Tests.Execution
         public Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(StreamLogsAsync));
         public Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(ExecAsync));
         public Task<long> ExecTtyAsync(string container, ExecSpec spec, TtySession tty, CancellationToken ct) => throw NotScripted(nameof(ExecTtyAsync));
+        public Task<long> RunTtyAsync(string id, TtySession tty, CancellationToken ct) => throw NotScripted(nameof(RunTtyAsync));
         public Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct) => throw NotScripted(nameof(ExecDetachedAsync));
         public Task<Task> AttachAsync(string id, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(AttachAsync));
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(RemoveNetworkAsync));
