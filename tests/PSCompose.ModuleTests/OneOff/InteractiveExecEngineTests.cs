@@ -19,11 +19,9 @@ namespace PSCompose.ModuleTests.OneOff
         public void Interactive_TypesIntoTheContainersShell_ReadsTheScreen_FollowsResize_PassesCtrlC_AndGivesTheConsoleBack()
         {
             using var p = New("services:\n  web:\n    image: " + Busybox + "\n    command: " + Sleeper + "\n").Up();
-            string session = "psc-run-tmux-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            Tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", RepoPaths.Root, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+            string session = OpenPwsh();
             try
             {
-                Screen(session, s => s.Any(l => l.StartsWith("PS ")), "the pwsh prompt");
                 Type(session, $"Import-Module '{RepoPaths.ModuleManifest}'; Invoke-ComposeExec -ProjectName {p.Name} web -Interactive -- sh");
                 Screen(session, s => s.Any(l => l.StartsWith("/ #")), "the container's shell prompt");
 
@@ -56,11 +54,9 @@ namespace PSCompose.ModuleTests.OneOff
         public void InteractiveRun_GivesTheOneOffATerminal_ThenRemovesIt()
         {
             using var p = New("services:\n  web:\n    image: " + Busybox + "\n    command: " + Sleeper + "\n");
-            string session = "psc-run-tmux-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            Tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", RepoPaths.Root, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+            string session = OpenPwsh();
             try
             {
-                Screen(session, s => s.Any(l => l.StartsWith("PS ")), "the pwsh prompt");
                 Type(session, $"Import-Module '{RepoPaths.ModuleManifest}'; Invoke-ComposeRun -Path '{p.Directory}' -ProjectName {p.Name} web -Remove -Interactive -- sh");
                 Screen(session, s => s.Any(l => l.StartsWith("/ #")), "the one-off's shell prompt");
                 Type(session, "echo hel''lo; stty size; [ -t 0 ] && echo has''tty");
@@ -75,6 +71,15 @@ namespace PSCompose.ModuleTests.OneOff
             {
                 Tmux("kill-session", "-t", session);
             }
+        }
+
+        /// <summary>A tmux session of 120x40 running the pinned pwsh, once its prompt shows; returns its name.</summary>
+        private static string OpenPwsh()
+        {
+            string session = "psc-run-tmux-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", RepoPaths.Root, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+            Screen(session, s => s.Any(l => l.StartsWith("PS ")), "the pwsh prompt");
+            return session;
         }
 
         private static void Type(string session, string line)
