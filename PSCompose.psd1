@@ -35,6 +35,8 @@
         'Get-ComposeEvent'
         'Wait-ComposeService'
         'Copy-ComposeItem'
+        'Invoke-ComposeExec'
+        'Invoke-ComposeRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

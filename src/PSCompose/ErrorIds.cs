@@ -51,6 +51,12 @@ namespace PSCompose
         public const string ServiceWaitTimeout = "ComposeWaitTimeout";
         public const string NoContainerToWait = "NoContainerToWait";
 
+        // Commands in containers (exec, run).
+        public const string ContainerExitedNonZero = "ContainerExitedNonZero";
+        public const string ContainerStdErr = "ContainerStdErr";
+        public const string RunParameterInvalid = "RunParameterInvalid";
+        public const string InteractiveNeedsConsole = "InteractiveNeedsConsole";
+
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".
         public const string StartContainerFailed = "StartContainerFailed";

@@ -35,6 +35,24 @@ namespace PSCompose.Engine
             return ReadAndDisposeAsync(stream, onLines, ct);
         }
 
+        public async Task<Task> AttachAsync(string id, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
+        {
+            if (stdin == null) return await AttachOutputAsync(id, onLines, ct).ConfigureAwait(false);
+            var parameters = new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true, Logs = false };
+            MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false);
+            return ReadFeedAndDisposeAsync(stream, stdin, onLines, ct);
+        }
+
+        private static async Task ReadFeedAndDisposeAsync(MultiplexedStream stream, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
+        {
+            using (stream)
+            {
+                Task feed = FeedAsync(stream, stdin, ct);
+                await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
+                await feed.ConfigureAwait(false);
+            }
+        }
+
         private static async Task ReadAndDisposeAsync(MultiplexedStream stream, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
             using (stream) await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);

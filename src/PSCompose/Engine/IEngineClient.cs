@@ -60,6 +60,12 @@ namespace PSCompose.Engine
         Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
         /// <summary>
+        /// As <see cref="AttachOutputAsync"/>, and when <paramref name="stdin"/> is given it is attached too, copied in
+        /// and half-closed (the container must have been created with OpenStdin and StdinOnce): run's attach before start.
+        /// </summary>
+        Task<Task> AttachAsync(string id, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
+
+        /// <summary>
         /// Streams log lines in batches until the end or cancellation; the next read waits for <paramref name="onLines"/>.
         /// A broken connection is an <see cref="EngineStreamLostException"/>.
         /// </summary>
@@ -94,6 +100,20 @@ namespace PSCompose.Engine
 
         /// <summary>PUT archive: the engine extracts the tar into the container's <paramref name="directory"/>.</summary>
         Task WriteArchiveAsync(string id, string directory, System.IO.Stream tar, bool copyUidGid, CancellationToken ct);
+        /// <summary>
+        /// Runs a command with a TTY (docker exec -it): keystrokes from <paramref name="tty"/> in, the screen out, the
+        /// window size passed at start and on every change; returns the exit code.
+        /// </summary>
+        Task<long> ExecTtyAsync(string container, ExecSpec spec, TtySession tty, CancellationToken ct);
+
+        /// <summary>
+        /// Attaches to a created TTY container (stdin too), starts it, and is its terminal until it ends, as docker run -it;
+        /// returns the exit code.
+        /// </summary>
+        Task<long> RunTtyAsync(string id, TtySession tty, CancellationToken ct);
+
+        /// <summary>Starts a command in a running container without attaching to it (docker exec -d); returns the exec id.</summary>
+        Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct);
 
         // ---- networks (DockerEngineClient.Networks.cs) ----
 

@@ -30,5 +30,8 @@ namespace PSCompose.Execution
         public IReadOnlyList<string> Links { get; set; } = new string[0];
 
         public bool OneOff { get; set; }
+
+        /// <summary>run -UseAliases: a one-off's endpoints also get the service name and its aliases.</summary>
+        public bool UseAliases { get; set; }
     }
 }

@@ -44,7 +44,7 @@ namespace PSCompose.Execution
         internal static EndpointSpec Endpoint(ServiceContainer c, string key, YMap config)
         {
             var aliases = new List<string> { c.ContainerName };
-            if (!c.OneOff)
+            if (!c.OneOff || c.UseAliases)
             {
                 aliases.Add(c.ServiceName);
                 aliases.AddRange(Canon.StringsOrEmpty(config, "aliases"));

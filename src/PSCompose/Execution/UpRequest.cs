@@ -33,5 +33,8 @@ namespace PSCompose.Execution
         /// <summary>Diverged volumes the user agreed to recreate (-Force or yes to Compose's question).</summary>
         public ISet<string> RecreateVolumes { get; } = new HashSet<string>();
         public bool Compatibility { get; set; }
+
+        /// <summary>run: the service of the one-off; Services is that service, and only its dependencies are brought up.</summary>
+        public string OneOffService { get; set; }
     }
 }

@@ -43,8 +43,8 @@ namespace PSCompose.Execution
             ApplyPullAndBuildSwitches(Desired);
             await ReadImagesAsync(ct).ConfigureAwait(false);
             ImagePlan = ImagePlanner.Plan(Desired, Observed, DateTimeOffset.UtcNow, SelectedWithDependencies());
-            if (request.NoBuild) ImagePlan = Without(ImagePlan, OperationKind.BuildImage);
-            ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
+            if (request.NoBuild) ImagePlan = Without(ImagePlan, op => op.Kind == OperationKind.BuildImage);
+            ContainerPlan = PlanContainers();
         }
 
         /// <summary>Runs the image plan, then re-plans containers with the resulting image ids and runs that.</summary>
@@ -67,7 +67,7 @@ namespace PSCompose.Execution
                 await ReadImagesAsync(ct).ConfigureAwait(false);
                 foreach (DesiredService service in Desired.Services)
                     if (ImageIds.TryGetValue(service.Name, out string id)) service.ImageDigest = id;
-                ContainerPlan = Reconciler.Plan(Desired, Observed, PlanOptions());
+                ContainerPlan = PlanContainers();
                 if (attempt == 1) foreach (string warning in ContainerPlan.Warnings) context.Warn(warning);
                 failures = await new PlanExecutor(engine, context, report).RunAsync(ContainerPlan, ct).ConfigureAwait(false);
                 if (failures.Count == 0 || attempt == ContainerAttempts || !failures.All(ConcurrentChange.LostARace)) break;
@@ -162,12 +162,35 @@ namespace PSCompose.Execution
             }
         }
 
-        private static ComposePlan Without(ComposePlan plan, OperationKind kind)
+        /// <summary>
+        /// The container plan. For run (<see cref="UpRequest.OneOffService"/>) the one-off's service is planned only for
+        /// what it depends on: its own replicas are left as they are, as Compose's run starts the dependencies alone.
+        /// </summary>
+        private ComposePlan PlanContainers()
+        {
+            ComposePlan plan = Reconciler.Plan(Desired, Observed, PlanOptions());
+            string oneOff = request.OneOffService;
+            return oneOff == null ? plan : Without(plan, op => op.Service == oneOff && op.Kind != OperationKind.WaitCondition);
+        }
+
+        /// <summary>The plan without the dropped operations; what depended on one now depends on what it depended on.</summary>
+        private static ComposePlan Without(ComposePlan plan, Func<PlanOperation, bool> drop)
         {
             var filtered = new ComposePlan();
-            var kept = new Dictionary<PlanOperation, PlanOperation>();
-            foreach (PlanOperation op in plan.Operations.Where(o => o.Kind != kind))
-                kept[op] = filtered.Add(op, op.DependsOn.Where(kept.ContainsKey).Select(d => kept[d]).ToList());
+            filtered.Warnings.AddRange(plan.Warnings);
+            filtered.DivergedVolumes.AddRange(plan.DivergedVolumes);
+            var standsFor = new Dictionary<PlanOperation, List<PlanOperation>>();
+            foreach (PlanOperation op in plan.Operations)
+            {
+                List<PlanOperation> dependencies = op.DependsOn.SelectMany(d => standsFor[d]).Distinct().ToList();
+                if (drop(op))
+                {
+                    standsFor[op] = dependencies;
+                    continue;
+                }
+                op.DependsOn.Clear();
+                standsFor[op] = new List<PlanOperation> { filtered.Add(op, dependencies) };
+            }
             return filtered;
         }
     }

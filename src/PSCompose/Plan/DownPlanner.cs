@@ -17,8 +17,9 @@ namespace PSCompose.Plan
             observed = observed ?? new ObservedState();
             var plan = new ComposePlan();
 
-            // One-off containers are only in scope with RemoveOrphans.
-            List<ObservedContainer> candidates = observed.Containers.Where(c => !c.OneOff || options.RemoveOrphans).ToList();
+            // One-off containers are only in scope with RemoveOrphans, and only once exited or dead (Compose's isOrphaned).
+            List<ObservedContainer> candidates = observed.Containers
+                .Where(c => !c.OneOff || (options.RemoveOrphans && OrphanDetector.IsOrphan(c, new string[0]))).ToList();
             var graph = new DependencyGraph(project.Services);
             HashSet<string> selected = options.Services.Count == 0
                 ? new HashSet<string>(project.Services.Select(s => s.Name))

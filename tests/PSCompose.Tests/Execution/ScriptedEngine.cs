@@ -153,6 +153,10 @@ namespace PSCompose.Tests.Execution
         public Task<long> ExecAsync(string container, ExecSpec spec, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(ExecAsync));
         public Task<EngineProcessList> ListProcessesAsync(string id, CancellationToken ct) => throw NotScripted(nameof(ListProcessesAsync));
         public Task StreamStatsAsync(string id, bool stream, Action<EngineStats> onSample, CancellationToken ct) => throw NotScripted(nameof(StreamStatsAsync));
+        public Task<long> ExecTtyAsync(string container, ExecSpec spec, TtySession tty, CancellationToken ct) => throw NotScripted(nameof(ExecTtyAsync));
+        public Task<long> RunTtyAsync(string id, TtySession tty, CancellationToken ct) => throw NotScripted(nameof(RunTtyAsync));
+        public Task<string> ExecDetachedAsync(string container, ExecSpec spec, CancellationToken ct) => throw NotScripted(nameof(ExecDetachedAsync));
+        public Task<Task> AttachAsync(string id, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(AttachAsync));
         public Task RemoveNetworkAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(RemoveNetworkAsync));
         public Task ConnectNetworkAsync(string network, string container, EndpointSpec endpoint, CancellationToken ct) => throw NotScripted(nameof(ConnectNetworkAsync));
         public Task DisconnectNetworkAsync(string network, string container, bool force, CancellationToken ct) => throw NotScripted(nameof(DisconnectNetworkAsync));

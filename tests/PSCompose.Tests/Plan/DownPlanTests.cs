@@ -89,6 +89,16 @@ namespace PSCompose.Tests.Plan
         }
 
         [Fact]
+        public void RemoveOrphans_LeavesARunningOneOff_AsCompose()
+        {
+            // docker compose 2.40.3 down --remove-orphans: a one-off is an orphan only once exited or dead (isOrphaned).
+            ObservedContainer running = Container("r1", "web", 0);
+            running.OneOff = true;
+            running.Name = "myproject-web-run-0123456789ab";
+            AssertTranscript(DownPlanner.Plan(Project().With(Service("web")), Observed(running), new DownOptions { RemoveOrphans = true }));
+        }
+
+        [Fact]
         public void SelectedService_TakesItsDependentsDown_AndLeavesNetworks()
         {
             AssertTranscript(DownPlanner.Plan(Demo(), DemoObserved(), new DownOptions { Services = { "db" }, Volumes = true }),

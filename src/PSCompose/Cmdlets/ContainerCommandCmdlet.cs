@@ -1,0 +1,157 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PSCompose.Engine;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>Where Invoke-ComposeExec and Invoke-ComposeRun put the lines a command writes to its stderr.</summary>
+    public enum StdErrTarget
+    {
+        /// <summary>The Information stream, tagged StdErr (the default: a command that logs to stderr does not fail -ErrorAction Stop).</summary>
+        Information,
+
+        /// <summary>The output, as strings among the stdout lines.</summary>
+        Output,
+
+        /// <summary>Non-terminating errors with the id ContainerStdErr (category FromStdErr).</summary>
+        Error,
+    }
+
+    /// <summary>
+    /// Base of the cmdlets that run a command in a container (exec, run): the command after the service, pipeline
+    /// input sent to its stdin, stdout lines to the output, stderr lines where -StdErr says, and the exit status as
+    /// native commands report it: $LASTEXITCODE, and a ContainerExitedNonZero error when it is not 0.
+    /// </summary>
+    public abstract class ContainerCommandCmdlet : ComposeProjectCmdlet
+    {
+        /// <summary>The service.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string Name { get; set; }
+
+        /// <summary>The command and its arguments. Put -- before them so that PowerShell passes arguments such as -c on untouched.</summary>
+        [Parameter(Position = 1, ValueFromRemainingArguments = true)]
+        public string[] Command { get; set; }
+
+        /// <summary>Lines for the command's stdin, each followed by a newline; stdin is closed after the last. Without pipeline input the command gets no stdin.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Environment variables, e.g. @{ DEBUG = '1' }. A $null value takes the variable from the project environment, and leaves it out when that has none.</summary>
+        [Parameter]
+        [Alias("Env", "e")]
+        public Hashtable Environment { get; set; }
+
+        /// <summary>The user to run the command as (name or uid[:gid]).</summary>
+        [Parameter]
+        [Alias("u")]
+        public string User { get; set; }
+
+        /// <summary>The working directory of the command inside the container.</summary>
+        [Parameter]
+        [Alias("Workdir", "w")]
+        public string WorkingDirectory { get; set; }
+
+        /// <summary>Start the command and return at once, without its output.</summary>
+        [Parameter]
+        [Alias("d")]
+        public SwitchParameter Detach { get; set; }
+
+        /// <summary>
+        /// Run with a TTY in this console, like docker compose exec -it / run -it: keystrokes (Ctrl+C too) go to the
+        /// command, its screen comes here, and the window size follows the console. Needs pwsh in a terminal.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Interactive { get; set; }
+
+        /// <summary>Where stderr lines go: Information (default, tag StdErr), Output (merged with stdout) or Error (error records).</summary>
+        [Parameter]
+        public StdErrTarget StdErr { get; set; } = StdErrTarget.Information;
+
+        /// <summary>Also emit a result object with the exit code and container after the output.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private readonly List<string> input = new List<string>();
+
+        protected override void ProcessCompose()
+        {
+            if (MyInvocation.ExpectingInput && InputObject != null)
+                input.Add(LanguagePrimitives.ConvertTo<string>(InputObject));
+        }
+
+        /// <summary>The piped lines as UTF-8, each ending in \n; null when nothing was piped (no stdin at all).</summary>
+        internal Stream StandardInput() =>
+            MyInvocation.ExpectingInput ? new MemoryStream(new UTF8Encoding(false).GetBytes(string.Concat(input.ConvertAll(l => l + "\n")))) : null;
+
+        internal IList<string> Arguments => Command ?? new string[0];
+
+        /// <summary>-Interactive reads the console: refused with -Detach or pipeline input, and in a host without a terminal.</summary>
+        internal void CheckInteractive()
+        {
+            if (!Interactive) return;
+            if (Detach || MyInvocation.ExpectingInput)
+                throw new ComposeException(ErrorIds.ParameterConflict, "-Interactive reads the console: it cannot be used with -Detach or pipeline input.");
+            if (!ConsoleTerminal.Available(Host))
+                throw new ComposeException(ErrorIds.InteractiveNeedsConsole,
+                    $"-Interactive needs a console with a terminal (pwsh in a terminal window); this host ({Host?.Name}) has none, or its input or output is redirected.", Name);
+        }
+
+        /// <summary>-Environment as KEY → value (null: take it from the environment).</summary>
+        internal IDictionary<string, string> EnvironmentEntries()
+        {
+            var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Environment == null) return entries;
+            foreach (DictionaryEntry e in Environment)
+                entries[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = e.Value == null ? null : LanguagePrimitives.ConvertTo<string>(e.Value);
+            return entries;
+        }
+
+        /// <summary>Posts a batch of the command's output lines to the pipeline thread.</summary>
+        internal Func<IReadOnlyList<OutputLine>, Task> Writer(PipelineQueue queue, string container, CancellationToken ct) =>
+            lines => queue.PostAsync(() =>
+            {
+                foreach (OutputLine line in lines)
+                {
+                    if (line.Stream == OutputStream.Stdout || StdErr == StdErrTarget.Output) WriteObject(line.Text);
+                    else if (StdErr == StdErrTarget.Information) WriteInformation(line.Text, new[] { "PSCompose", "StdErr" });
+                    else WriteComposeError(new ComposeException(ErrorIds.ContainerStdErr, line.Text, container));
+                }
+            }, ct);
+
+        /// <summary>Reports the exit status as a native command would: $LASTEXITCODE, and an error record when it is not 0.</summary>
+        internal void ReportExit(string container, long exitCode)
+        {
+            SetLastExitCode(exitCode);
+            if (exitCode != 0) WriteComposeError(new ContainerExitedException(container, exitCode), container);
+        }
+
+        internal void SetLastExitCode(long exitCode) =>
+            SessionState.PSVariable.Set("global:LASTEXITCODE", (int)exitCode);
+
+        /// <summary>Runs the command's work; a failure before or at start sets $LASTEXITCODE to 1, as docker compose exits 1.</summary>
+        internal void FailingWithExitCodeOne(Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException) && ErrorRecords.TryCreate(e, out _))
+            {
+                SetLastExitCode(1);
+                throw;
+            }
+        }
+    }
+}

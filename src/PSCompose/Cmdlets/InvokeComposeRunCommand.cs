@@ -1,0 +1,194 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using PSCompose.Engine;
+using PSCompose.Execution;
+using PSCompose.Model;
+using PSCompose.Model.Canonical;
+
+namespace PSCompose.Cmdlets
+{
+    /// <summary>
+    /// Runs a one-off command in a new container of a service, like docker compose run -T: its dependencies are brought
+    /// up first (unless -NoDeps; other services are left alone), the container is named
+    /// &lt;project&gt;-&lt;service&gt;-run-&lt;id&gt; (container_name is ignored), publishes no ports unless -ServicePorts or
+    /// -Publish, and has no restart policy. Output, stdin and the exit status work as with Invoke-ComposeExec. -Remove
+    /// removes the container afterwards, also after Ctrl+C; Ctrl+C sends SIGINT to the command and stops the container
+    /// if it has not ended within 3 seconds. -Detach starts it and returns the container.
+    /// </summary>
+    /// <example>
+    /// <code>Invoke-ComposeRun web -Remove -- python manage.py migrate</code>
+    /// <para>Runs the migrations in a throw-away web container after starting the services web depends on.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-ComposeRun web -Detach -- sleep 60</code>
+    /// <para>Starts a one-off container in the background and returns it as a ComposeContainer.</para>
+    /// </example>
+    /// <example>
+    /// <code>'select 1;' | Invoke-ComposeRun db -Remove -NoDeps -- psql -h db -U postgres</code>
+    /// <para>Sends the piped text to the one-off's stdin.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeRun")]
+    [OutputType(typeof(string), typeof(ComposeRunResult), typeof(ComposeContainer))]
+    public sealed class InvokeComposeRunCommand : ContainerCommandCmdlet
+    {
+        /// <summary>Remove the container when the command ends (docker compose run --rm).</summary>
+        [Parameter]
+        [Alias("Rm")]
+        public SwitchParameter Remove { get; set; }
+
+        /// <summary>Do not create or start the services this one depends on.</summary>
+        [Parameter]
+        public SwitchParameter NoDeps { get; set; }
+
+        /// <summary>The one-off container's name (docker compose run --name).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ContainerName { get; set; }
+
+        /// <summary>Volumes in short syntax (SOURCE:TARGET[:MODE]), added to the service's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Volume { get; set; }
+
+        /// <summary>Ports to publish in short syntax ([IP:][HOST:]CONTAINER[/PROTOCOL]), instead of the service's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Publish { get; set; }
+
+        /// <summary>Publish the service's ports, which a one-off otherwise does not.</summary>
+        [Parameter]
+        public SwitchParameter ServicePorts { get; set; }
+
+        /// <summary>Override the entrypoint: one string is split like a shell would (docker compose run --entrypoint); several are taken as they are.</summary>
+        [Parameter]
+        public string[] Entrypoint { get; set; }
+
+        /// <summary>Labels to add, e.g. @{ purpose = 'migration' }.</summary>
+        [Parameter]
+        public Hashtable Label { get; set; }
+
+        /// <summary>Give the container the service name and its network aliases on its networks, as the service's own containers have.</summary>
+        [Parameter]
+        public SwitchParameter UseAliases { get; set; }
+
+        /// <summary>Build the images before starting.</summary>
+        [Parameter]
+        public SwitchParameter Build { get; set; }
+
+        /// <summary>Pull images: Always, Missing or Never; default: each service's pull_policy.</summary>
+        [Parameter]
+        [ValidateSet("Always", "Missing", "Never")]
+        public string Pull { get; set; }
+
+        /// <summary>Do not report pull progress.</summary>
+        [Parameter]
+        public SwitchParameter QuietPull { get; set; }
+
+        protected override void EndCompose() => FailingWithExitCodeOne(Run);
+
+        private void Run()
+        {
+            if (ServicePorts && Publish != null) throw new ComposeException(ErrorIds.ParameterConflict, "-ServicePorts and -Publish cannot be used together.");
+            CheckInteractive();
+            ProjectModel model = LoadProject(new[] { Name });
+            OneOffRequest request = Request();
+            var runner = new OneOffRunner(Engine, model, request, new UpRequest
+            {
+                Build = Build,
+                Pull = Pull == null ? PullOption.Policy : (PullOption)Enum.Parse(typeof(PullOption), Pull, true),
+                NoDeps = NoDeps,
+                Compatibility = model.Compatibility,
+            });
+            AwaitEngine((engine, ct) => runner.Dependencies.PrepareAsync(ct));
+
+            var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
+            var context = new Execution.ExecutionContext { Project = model };
+            bool bars = !QuietPull && ImageProgressReporter.Wanted(this);
+            IReadOnlyList<OperationFailure> failures = null;
+            EngineCreateResult created = null;
+            long exitCode = 0;
+            var clock = Stopwatch.StartNew();
+            System.IO.Stream stdin = StandardInput();
+            using (ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null)
+            Stream(async (queue, ct) =>
+            {
+                context.Warn = message => queue.Post(() => WriteWarning(message));
+                if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
+                failures = await runner.Dependencies.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
+                queue.Post(reporter.Complete);
+                if (failures.Any(f => !f.Operation.BestEffort)) return;
+                created = await runner.CreateAsync(ct).ConfigureAwait(false);
+                foreach (string warning in created.Warnings) queue.Post(() => WriteWarning(warning));
+                if (Detach) await runner.StartDetachedAsync(created.Id, ct).ConfigureAwait(false);
+                else if (terminal != null) exitCode = await runner.RunWithTtyAsync(created.Id, terminal, ct).ConfigureAwait(false);
+                else exitCode = await runner.RunAttachedAsync(created.Id, stdin, Writer(queue, runner.ContainerName, ct), ct).ConfigureAwait(false);
+            });
+            reporter.Complete();
+            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            foreach (OperationFailure failure in reportable)
+                WriteComposeError(OperationError.From(failure), failure.Operation.Service);
+            if (lost != null) throw lost;
+            if (created == null)
+            {
+                SetLastExitCode(1);
+                return;
+            }
+            string containerName = runner.ContainerName;
+            if (Detach)
+            {
+                SetLastExitCode(0);
+                ComposeContainer container = AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, model.Name, new[] { Name }, true, true, ct))
+                    .FirstOrDefault(c => c.Id == created.Id);
+                if (container != null) WriteObject(container);
+                return;
+            }
+            ReportExit(containerName, exitCode);
+            if (PassThru)
+                WriteObject(new ComposeRunResult
+                {
+                    ProjectName = model.Name,
+                    Service = Name,
+                    ContainerName = containerName,
+                    ContainerId = created.Id,
+                    ExitCode = exitCode,
+                    Duration = clock.Elapsed,
+                    Removed = runner.Removed,
+                });
+        }
+
+        private OneOffRequest Request() => new OneOffRequest
+        {
+            Service = Name,
+            Command = Arguments,
+            Entrypoint = Entrypoint == null ? null : Entrypoint.Length == 1 ? ShellWords.Split(Entrypoint[0]) : Entrypoint.ToList(),
+            ContainerName = ContainerName,
+            Environment = EnvironmentEntries(),
+            Labels = Labels(),
+            Volumes = Volume ?? new string[0],
+            Publish = Publish ?? new string[0],
+            ServicePorts = ServicePorts,
+            User = User,
+            WorkingDirectory = WorkingDirectory,
+            UseAliases = UseAliases,
+            Remove = Remove,
+            Detach = Detach,
+            Stdin = MyInvocation.ExpectingInput && !Detach,
+            Tty = Interactive,
+        };
+
+        private Dictionary<string, string> Labels()
+        {
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Label == null) return labels;
+            foreach (DictionaryEntry e in Label)
+                labels[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = e.Value == null ? "" : LanguagePrimitives.ConvertTo<string>(e.Value);
+            return labels;
+        }
+    }
+}
