@@ -50,7 +50,7 @@ namespace PSCompose.Cmdlets
             CheckInteractive();
             ProjectModel model = File == null && Path == null && ProjectName != null ? null : LoadProject();
             string project = model?.Name ?? ProjectName.ToLowerInvariant();
-            EngineContainer container = AwaitEngine((engine, ct) => RunningContainerPicker.PickAsync(engine, project, Name, Index, ct));
+            EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, Name, Index, ct));
             var spec = new ExecSpec
             {
                 Command = Arguments.ToList(),

@@ -40,6 +40,14 @@ namespace PSCompose.Execution
             return picked ?? throw NotRunning(service, index);
         }
 
+        /// <summary>Asks the engine for the service's running containers and picks one as <see cref="Pick"/> does (exec).</summary>
+        public static async Task<EngineContainer> PickAsync(IEngineClient engine, string project, string service, int index, CancellationToken ct)
+        {
+            IReadOnlyList<EngineContainer> running = await engine.ListContainersAsync(
+                new[] { ComposeLabels.Project + "=" + project, ComposeLabels.ConfigHash, ComposeLabels.Service + "=" + service }, false, ct).ConfigureAwait(false);
+            return Pick(running, service, index);
+        }
+
         public static ComposeException NotRunning(string service, int index) => new ComposeException(ErrorIds.ServiceNotRunning,
             index > 0 ? $"service \"{service}\" is not running container #{index}" : $"service \"{service}\" is not running", service);
     }
