@@ -28,6 +28,7 @@
         'Suspend-ComposeService'
         'Resume-ComposeService'
         'Remove-ComposeService'
+        'Receive-ComposeLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
