@@ -29,7 +29,7 @@ namespace PSCompose.Common
             string value = Convert.ToString(sinceOrUntil, CultureInfo.InvariantCulture);
             if (value != "0" && GoDuration.TryParse(value, out TimeSpan ago))
                 return (now - ago).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            if (TryParseTime(value, out DateTimeOffset time)) return Format(time);
+            if (TryParseTime(value, out DateTimeOffset time)) return KeepNanoseconds(Format(time), value);
             if (value.Contains("-")) throw new FormatException($"parsing time \"{value}\": not an RFC 3339 time");
             if (!IsUnixTimestamp(value)) throw new FormatException($"failed to parse value as time or duration: \"{value}\"");
             return value;
@@ -67,6 +67,17 @@ namespace PSCompose.Common
             string text = TrimFraction(value);
             DateTimeStyles styles = local ? DateTimeStyles.AssumeLocal : DateTimeStyles.None;
             return DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, styles, out time);
+        }
+
+        /// <summary>Go keeps all nine fraction digits of the text; .NET's parse kept seven.</summary>
+        private static string KeepNanoseconds(string formatted, string value)
+        {
+            int dot = value.IndexOf('.');
+            if (dot < 0) return formatted;
+            int end = dot + 1;
+            while (end < value.Length && char.IsDigit(value[end])) end++;
+            if (end - dot - 1 <= 7) return formatted;
+            return formatted.Substring(0, formatted.IndexOf('.') + 1) + value.Substring(dot + 1, Math.Min(9, end - dot - 1)).PadRight(9, '0');
         }
 
         /// <summary>.NET parses seven fraction digits; Go takes nine. The last two are below .NET's resolution.</summary>

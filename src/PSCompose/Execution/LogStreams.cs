@@ -47,6 +47,7 @@ namespace PSCompose.Execution
         private int active;
         private volatile bool streamLost;
         private volatile bool monitorEnded;
+        private Exception monitorError;
 
         public LogStreams(IEngineClient engine, LogRequest request, ILogSink sink)
         {
@@ -73,8 +74,9 @@ namespace PSCompose.Execution
                 try
                 {
                     await FollowUntilDoneAsync(follow.Token).ConfigureAwait(false);
-                    // The reads of containers stopped at the start run to their end; nothing is cut short.
-                    await Task.WhenAll(Streams()).ConfigureAwait(false);
+                    // The reads of containers stopped at the start run to their end; nothing is cut short. At -Until the
+                    // engine (20.10) keeps an idle follow stream open, so those are cancelled instead.
+                    if (!UntilPassed()) await Task.WhenAll(Streams()).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -147,7 +149,14 @@ namespace PSCompose.Execution
                 if (!await changed.WaitAsync(wait, ct).ConfigureAwait(false) && UntilPassed()) return;
                 while (changed.CurrentCount > 0) await changed.WaitAsync(ct).ConfigureAwait(false);
                 // The engine went away: each stream has said so; a fresh list would only fail again.
-                if (streamLost || monitorEnded) return;
+                if (streamLost) return;
+                if (monitorEnded)
+                {
+                    // The streams fail too when the engine is gone, each naming its container; else the events alone broke.
+                    await Task.WhenAny(Task.WhenAll(Streams()), Task.Delay(TimeSpan.FromSeconds(5), ct)).ConfigureAwait(false);
+                    if (!streamLost) sink.Error(monitorError, request.Project);
+                    return;
+                }
             }
         }
 
@@ -259,7 +268,7 @@ namespace PSCompose.Execution
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 // Without events no restart is seen. When the engine is gone the streams say so per container.
-                if (!streamLost) sink.Error(e is EngineStreamLostException ? e : new EngineStreamLostException("the engine's event stream ended: " + e.Message, e), request.Project);
+                monitorError = e is EngineStreamLostException ? e : new EngineStreamLostException("the engine's event stream ended: " + e.Message, e);
                 monitorEnded = true;
                 changed.Release();
             }
