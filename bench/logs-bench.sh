@@ -59,9 +59,11 @@ for id in $ids; do docker wait "$id" >/dev/null; done
 total=$(docker compose -p "$project" -f "$work/compose.yaml" logs --no-color | wc -l)
 echo "lines in the project's logs (compose): $total"
 
-ref=(); floor=()
+ref=(); floor=(); refcpu=()
 for ((r = 1; r <= rounds; r++)); do
-  t0=$(now_ms); docker compose -p "$project" -f "$work/compose.yaml" logs >/dev/null 2>&1; ref+=($(($(now_ms) - t0)))
+  t0=$(now_ms)
+  cpu=$( { /usr/bin/time -f '%U %S' docker compose -p "$project" -f "$work/compose.yaml" logs >/dev/null 2>/dev/null; } 2>&1 | awk '{printf "%d", ($1 + $2) * 1000}')
+  ref+=($(($(now_ms) - t0))); refcpu+=("$cpu")
   t0=$(now_ms)
   for id in $ids; do
     curl -s --unix-socket /var/run/docker.sock "http://localhost/containers/$id/logs?stdout=1&stderr=1&timestamps=1" >/dev/null &
@@ -78,21 +80,32 @@ $ErrorActionPreference = 'Stop'
 $null = Receive-ComposeLog -Path $dir -ProjectName $project -Tail 10
 $null = Receive-ComposeLog -Path $dir -ProjectName $project -Raw -Tail 10
 "COUNT $((Receive-ComposeLog -Path $dir -ProjectName $project -Raw | Measure-Object).Count)"
+$self = [Diagnostics.Process]::GetCurrentProcess()
+function Cpu { $self.Refresh(); $self.TotalProcessorTime.TotalMilliseconds }
+# PowerShell's own cost of passing one object per line from a compiled cmdlet into Out-Null (no engine, no parsing).
+$strings = [string[]](Receive-ComposeLog -Path $dir -ProjectName $project -Raw)
 foreach ($r in 1..$rounds) {
-    "ROW raw $([int](Measure-Command { Receive-ComposeLog -Path $dir -ProjectName $project -Raw | Out-Null }).TotalMilliseconds)"
-    "ROW typed $([int](Measure-Command { Receive-ComposeLog -Path $dir -ProjectName $project | Out-Null }).TotalMilliseconds)"
+    $c = Cpu; $ms = [int](Measure-Command { Receive-ComposeLog -Path $dir -ProjectName $project -Raw | Out-Null }).TotalMilliseconds
+    "ROW raw $ms $([int]((Cpu) - $c))"
+    $c = Cpu; $ms = [int](Measure-Command { Receive-ComposeLog -Path $dir -ProjectName $project | Out-Null }).TotalMilliseconds
+    "ROW typed $ms $([int]((Cpu) - $c))"
+    $c = Cpu; $ms = [int](Measure-Command { Write-Output $strings | Out-Null }).TotalMilliseconds
+    "ROW pipe $ms $([int]((Cpu) - $c))"
 }
 EOF
 out=$("${pwsh_cmd[@]}" -NoLogo -NoProfile -NonInteractive -File "$work/inproc.ps1" "$work" "$project" "$rounds")
 echo "$out" | grep '^COUNT' | sed 's/^COUNT /lines from Receive-ComposeLog -Raw: /'
-raw=($(echo "$out" | awk '$1=="ROW" && $2=="raw" {print $3}'))
-typed=($(echo "$out" | awk '$1=="ROW" && $2=="typed" {print $3}'))
+col() { echo "$out" | awk -v k="$1" -v c="$2" '$1=="ROW" && $2==k {print $c}'; }
+raw=($(col raw 3)); typed=($(col typed 3)); pipe=($(col pipe 3))
+rawcpu=($(col raw 4)); typedcpu=($(col typed 4)); pipecpu=($(col pipe 4))
 
 mref=$(median "${ref[@]}"); mraw=$(median "${raw[@]}"); mtyped=$(median "${typed[@]}"); mfloor=$(median "${floor[@]}")
 printf '%-44s %8s ms   (%s)\n' "docker compose logs >/dev/null" "$mref" "${ref[*]}"
 printf '%-44s %8s ms   (%s)  ratio %s (goal <= 0.8)\n' "Receive-ComposeLog -Raw | Out-Null" "$mraw" "${raw[*]}" "$(ratio "$mraw" "$mref")"
 printf '%-44s %8s ms   (%s)  ratio %s (goal <= 1.0)\n' "Receive-ComposeLog | Out-Null (typed)" "$mtyped" "${typed[*]}" "$(ratio "$mtyped" "$mref")"
 printf '%-44s %8s ms   (%s)  ratio %s\n' "raw socket floor (curl x4 in parallel)" "$mfloor" "${floor[*]}" "$(ratio "$mfloor" "$mref")"
+printf '%-44s %8s ms   (%s)  ratio %s\n' "pwsh pipeline floor: Write-Output N strings | Out-Null" "$(median "${pipe[@]}")" "${pipe[*]}" "$(ratio "$(median "${pipe[@]}")" "$mref")"
+echo "CPU ms (median): compose $(median "${refcpu[@]}"), -Raw $(median "${rawcpu[@]}"), typed $(median "${typedcpu[@]}"), pipeline floor $(median "${pipecpu[@]}")"
 
 # Memory under -Follow: the reader starts first, the containers write while it follows.
 [[ "$follow_lines" -gt 0 ]] || exit 0
