@@ -62,7 +62,8 @@ echo "lines in the project's logs (compose): $total"
 ref=(); floor=(); refcpu=()
 for ((r = 1; r <= rounds; r++)); do
   t0=$(now_ms)
-  cpu=$( { /usr/bin/time -f '%U %S' docker compose -p "$project" -f "$work/compose.yaml" logs >/dev/null 2>/dev/null; } 2>&1 | awk '{printf "%d", ($1 + $2) * 1000}')
+  /usr/bin/time -o "$work/time" -f '%U %S' docker compose -p "$project" -f "$work/compose.yaml" logs >/dev/null 2>&1
+  cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time")
   ref+=($(($(now_ms) - t0))); refcpu+=("$cpu")
   t0=$(now_ms)
   for id in $ids; do

@@ -12,18 +12,18 @@ services:
     image: pscompose/busybox:latest
     command: ["sh", "-c", "echo working; echo done"]
 '@
-    Invoke-ReferenceCompose $P.Dir up -d | Out-Null
-    Wait-Until { (docker logs "$($P.Name)-web-1" 2>&1) -contains 'web-error' } -Because 'web to write its lines'
-    Wait-Until { (Get-EngineContainer $P.Name worker).State.Status -eq 'exited' } -Because 'worker to exit'
     $script:Elsewhere = Join-Path ([System.IO.Path]::GetTempPath()) ('psc-pester-elsewhere-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     New-Item -ItemType Directory $Elsewhere | Out-Null
+    Invoke-ReferenceCompose $P.Dir up -d | Out-Null
+    Wait-Until { (docker logs "$($P.Name)-web-1" 2>&1 | ForEach-Object { "$_" }) -contains 'web-error' } -Because 'web to write its lines'
+    Wait-Until { (Get-EngineContainer $P.Name worker).State.Status -eq 'exited' } -Because 'worker to exit'
     function script:InEach([scriptblock] $block) {
         # The same command in the project folder, and with -ProjectName from a folder without its compose file.
         Push-Location $P.Dir
         try { $here = @(& $block @{}) } finally { Pop-Location }
         Push-Location $Elsewhere
         try { $there = @(& $block @{ ProjectName = $P.Name }) } finally { Pop-Location }
-        , @($here, $there)
+        [pscustomobject]@{ Here = $here; There = $there }
     }
 }
 
@@ -34,7 +34,7 @@ AfterAll {
 
 Describe 'Receive-ComposeLog next to docker compose logs' {
     It 'Receive-ComposeLog gives every line of every service, stderr marked, as docker compose logs --no-log-prefix' {
-        $here, $there = InEach { param($p) Receive-ComposeLog @p }
+        $r = InEach { param($p) Receive-ComposeLog @p }; $here = $r.Here; $there = $r.There
         foreach ($service in 'web', 'worker') {
             $reference = Invoke-ReferenceCompose $P.Dir logs --no-log-prefix $service
             foreach ($result in $here, $there) {
@@ -47,7 +47,7 @@ Describe 'Receive-ComposeLog next to docker compose logs' {
     }
 
     It 'Receive-ComposeLog -Name web -Tail 5 gives the last five lines of web' {
-        $here, $there = InEach { param($p) Receive-ComposeLog -Name web -Tail 5 @p }
+        $r = InEach { param($p) Receive-ComposeLog -Name web -Tail 5 @p }; $here = $r.Here; $there = $r.There
         $reference = Invoke-ReferenceCompose $P.Dir logs --no-log-prefix --tail 5 web
         foreach ($result in $here, $there) {
             $result.Count | Should -Be 5
@@ -57,17 +57,19 @@ Describe 'Receive-ComposeLog next to docker compose logs' {
     }
 
     It 'Receive-ComposeLog -Raw | Measure-Object counts the lines docker compose logs prints' {
-        $here, $there = InEach { param($p) Receive-ComposeLog -Raw @p | Measure-Object }
+        $r = InEach { param($p) Receive-ComposeLog -Raw @p | Measure-Object }; $here = $r.Here[0]; $there = $r.There[0]
         $reference = @(Invoke-ReferenceCompose $P.Dir logs --no-color)
         $here.Count | Should -Be $reference.Count
         $there.Count | Should -Be $reference.Count
         Push-Location $P.Dir
         try { $lines = Receive-ComposeLog -Raw } finally { Pop-Location }
-        $lines | Sort-Object | Should -Be ($reference | Sort-Object)
+        # The prefix is padded to the longest name seen so far, which depends on the order across containers.
+        $unpadded = { $_ -replace '^(\S+) +\| ', '$1 | ' }
+        $lines | ForEach-Object $unpadded | Sort-Object | Should -Be ($reference | ForEach-Object $unpadded | Sort-Object)
     }
 
     It 'Get-ComposeService web | Receive-ComposeLog -Tail 1 gives web''s last line' {
-        $here, $there = InEach { param($p) Get-ComposeService web @p | Receive-ComposeLog -Tail 1 }
+        $r = InEach { param($p) Get-ComposeService web @p | Receive-ComposeLog -Tail 1 }; $here = $r.Here; $there = $r.There
         foreach ($result in $here, $there) {
             $result.Count | Should -Be 1
             $result.Line | Should -Be (Invoke-ReferenceCompose $P.Dir logs --no-log-prefix --tail 1 web)
@@ -75,7 +77,8 @@ Describe 'Receive-ComposeLog next to docker compose logs' {
     }
 
     It 'Receive-ComposeLog -Follow ends when the running containers stop, though one had stopped before it began' {
-        $job = Start-ThreadJob { Start-Sleep 4; docker compose -p $using:P.Name stop 2>&1 | Out-Null }
+        $name = $P.Name
+        $job = Start-ThreadJob { Start-Sleep 4; docker compose -p $using:name stop 2>&1 | Out-Null }
         try {
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $lines = Receive-ComposeLog -ProjectName $P.Name -Follow -Raw
