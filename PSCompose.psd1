@@ -37,6 +37,7 @@
         'Copy-ComposeItem'
         'Invoke-ComposeExec'
         'Invoke-ComposeRun'
+        'Receive-ComposeLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

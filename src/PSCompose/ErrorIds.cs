@@ -32,6 +32,12 @@ namespace PSCompose
         // Parameters and planning.
         public const string ScaleInvalid = "ScaleInvalid";
         public const string ParameterConflict = "ParameterConflict";
+
+        /// <summary>A -Since/-Until value that is neither a time, a Unix timestamp nor a Go duration.</summary>
+        public const string TimeValueInvalid = "TimeValueInvalid";
+
+        /// <summary>-Index names a replica the service does not have.</summary>
+        public const string ServiceContainerNotFound = "ServiceContainerNotFound";
         public const string ContainerNameWithScale = "ContainerNameWithScale";
         public const string ProjectNotFound = "ComposeProjectNotFound";
         public const string ProjectInputConflict = "ComposeProjectInputConflict";

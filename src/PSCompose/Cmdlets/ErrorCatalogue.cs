@@ -33,6 +33,8 @@ namespace PSCompose.Cmdlets
             [ErrorIds.ScaleInvalidInFile] = ErrorCategory.InvalidData,
             [ErrorIds.ScaleInvalid] = ErrorCategory.InvalidArgument,
             [ErrorIds.ParameterConflict] = ErrorCategory.InvalidArgument,
+            [ErrorIds.TimeValueInvalid] = ErrorCategory.InvalidArgument,
+            [ErrorIds.ServiceContainerNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.ContainerNameWithScale] = ErrorCategory.InvalidArgument,
             [ErrorIds.ProjectNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.ProjectInputConflict] = ErrorCategory.InvalidArgument,

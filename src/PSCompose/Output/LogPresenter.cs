@@ -13,6 +13,7 @@ namespace PSCompose
         private static readonly string[] Colors = { "36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1" };
 
         private readonly Dictionary<string, string> colorOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Prefix> byContainer = new Dictionary<string, Prefix>(StringComparer.Ordinal);
         private readonly bool prefix;
         private readonly bool timestamps;
         private int width;
@@ -28,16 +29,34 @@ namespace PSCompose
         {
             record.ShowTimestamp = timestamps;
             if (!prefix) return record;
-            string name = Model.ComposeNames.LogName(record.ProjectName, record.Service, record.Number, record.Container);
-            if (!colorOf.TryGetValue(name, out string color))
+            // Once per container, not per line: the name and the padded prefix are kept until the width changes.
+            if (!byContainer.TryGetValue(record.Container ?? "", out Prefix p))
             {
-                color = Colors[colorOf.Count % Colors.Length];
-                colorOf.Add(name, color);
-                width = Math.Max(width, name.Length + 1);
+                string name = Model.ComposeNames.LogName(record.ProjectName, record.Service, record.Number, record.Container);
+                if (!colorOf.TryGetValue(name, out string color))
+                {
+                    color = Colors[colorOf.Count % Colors.Length];
+                    colorOf.Add(name, color);
+                    width = Math.Max(width, name.Length + 1);
+                }
+                byContainer.Add(record.Container ?? "", p = new Prefix { Name = name, Color = color });
             }
-            record.Prefix = name.PadRight(width) + " | ";
-            record.PrefixColor = color;
+            if (p.Width != width)
+            {
+                p.Text = p.Name.PadRight(width) + " | ";
+                p.Width = width;
+            }
+            record.Prefix = p.Text;
+            record.PrefixColor = p.Color;
             return record;
+        }
+
+        private sealed class Prefix
+        {
+            public string Name;
+            public string Color;
+            public string Text;
+            public int Width = -1;
         }
     }
 }
