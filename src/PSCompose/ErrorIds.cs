@@ -47,6 +47,12 @@ namespace PSCompose
         public const string ServiceUnhealthy = "ServiceUnhealthy";
         public const string DependencyFailed = "DependencyFailed";
 
+        // Attached up (Invoke-ComposeUp -Attach).
+        public const string AttachRequired = "AttachRequired";
+        public const string AttachParameterConflict = "AttachParameterConflict";
+        public const string AttachServiceNotSelected = "AttachServiceNotSelected";
+        public const string ContainerExitedNonZero = "ContainerExitedNonZero";
+
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".
         public const string StartContainerFailed = "StartContainerFailed";
