@@ -118,7 +118,10 @@ namespace PSCompose.Execution.Attach
             catch (OperationCanceledException) { }
         }
 
-        /// <summary>Waits for the container's exits; a restart-policy restart is reported and followed again from its start.</summary>
+        /// <summary>
+        /// Waits for the container's exits. A restart-policy restart is reported, and the container's output is read
+        /// again through the logs API from the exit on (the attach stream carries only the first run's output).
+        /// </summary>
         private async Task FollowAsync(LogTarget target, bool watched, CancellationToken token)
         {
             string name = ComposeNames.LogName(project, target.Service, target.Number, target.Name);
@@ -130,7 +133,6 @@ namespace PSCompose.Execution.Attach
                 try
                 {
                     code = await engine.WaitContainerAsync(target.Id, token).ConfigureAwait(false);
-                    await Drained(output, token).ConfigureAwait(false);
                     details = await engine.InspectContainerAsync(target.Id, token).ConfigureAwait(false);
                 }
                 catch (EngineException e) when (e.IsNotFound)
@@ -140,15 +142,16 @@ namespace PSCompose.Execution.Attach
                 if (details.Restarting || details.Running)
                 {
                     onStatus(target.Service, $"{name} exited with code {code} (restarting)");
-                    details = await RunningAgainAsync(target.Id, token).ConfigureAwait(false);
-                    if (details != null)
+                    EngineContainerDetails again = details.Restarting ? await StartedAgainAsync(target.Id, details.StartedAt, token).ConfigureAwait(false) : details;
+                    if (again != null)
                     {
-                        if (selection.Attached.Contains(target.Service)) output = FollowLogsFrom(target, details.StartedAt, token);
+                        if (selection.Attached.Contains(target.Service)) output = FollowLogsFrom(target, details.FinishedAt, token);
                         continue;
                     }
                     details = await engine.InspectContainerAsync(target.Id, token).ConfigureAwait(false);
                     code = details.ExitCode;
                 }
+                await Drained(output, token).ConfigureAwait(false);
                 onStatus(target.Service, $"{name} exited with code {code}");
                 Exited(target, (int)code, details.FinishedAt, watched);
                 return;
@@ -166,24 +169,28 @@ namespace PSCompose.Execution.Attach
 
         private static readonly TimeSpan OutputDrainBound = TimeSpan.FromSeconds(2);
 
-        /// <summary>Polls until the restarted container runs (its details), or null when it settles stopped instead.</summary>
-        private async Task<EngineContainerDetails> RunningAgainAsync(string id, CancellationToken token)
+        /// <summary>
+        /// Polls until the container has started again (a new StartedAt, even if that run already ended), or null when it
+        /// settles stopped instead.
+        /// </summary>
+        private async Task<EngineContainerDetails> StartedAgainAsync(string id, string previousStart, CancellationToken token)
         {
             while (true)
             {
                 EngineContainerDetails d = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
-                if (d.Running && !d.Restarting) return d;
-                if (!d.Restarting) return null;
+                if (d.StartedAt != previousStart) return d;
+                if (!d.Restarting && !d.Running) return null;
                 await Task.Delay(RestartPoll, token).ConfigureAwait(false);
             }
         }
 
         private static readonly TimeSpan RestartPoll = TimeSpan.FromMilliseconds(100);
 
-        /// <summary>A restarted container: the logs API from its StartedAt, as Compose re-follows it (the attach stream ended with the old process).</summary>
-        private Task FollowLogsFrom(LogTarget target, string startedAt, CancellationToken token)
+        /// <summary>A restarted container's output from its last exit on, as Compose re-follows it through the logs API.</summary>
+        private Task FollowLogsFrom(LogTarget target, string exitedAt, CancellationToken token)
         {
-            var options = new LogOptions { Follow = true, Timestamps = false, Since = EngineTime.UnixSince(startedAt) };
+            // Engine 20.10 sends nothing for follow=1 with since= unless tail is given too.
+            var options = new LogOptions { Follow = true, Tail = "all", Since = EngineTime.UnixSince(exitedAt) };
             return engine.StreamLogsAsync(target.Id, options, lines => onRecords(lines.Select(target.Record).ToList(), token), token);
         }
 
