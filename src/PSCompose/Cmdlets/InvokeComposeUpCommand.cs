@@ -14,7 +14,8 @@ namespace PSCompose.Cmdlets
     /// <summary>
     /// Creates and starts the project's containers, converging like docker compose up -d: only what changed is
     /// recreated, and the containers keep running after the cmdlet returns. Emits the resulting services.
-    /// -WhatIf shows the plan.
+    /// -WhatIf shows the plan. With -Attach it stays attached like docker compose up: it emits the services' log
+    /// records until the containers exit, then a ComposeUpResult with the exit codes.
     /// </summary>
     /// <example>
     /// <code>Invoke-ComposeUp -Path ./shop -Wait</code>
@@ -23,6 +24,14 @@ namespace PSCompose.Cmdlets
     /// <example>
     /// <code>Invoke-ComposeUp web -Scale @{ web = 3 } -WhatIf</code>
     /// <para>Shows the operations that scaling web to three replicas would perform, without doing them.</para>
+    /// </example>
+    /// <example>
+    /// <code>$r = Invoke-ComposeUp -Attach -AbortOnContainerExit -ExitCodeFrom test; exit $r.ExitCode</code>
+    /// <para>
+    /// Runs the project attached, showing the services' output, until the first container exits; then stops the
+    /// services and exits with the test service's exit code, as docker compose up --abort-on-container-exit
+    /// --exit-code-from test does. A non-zero code is also a ContainerExitedNonZero error.
+    /// </para>
     /// </example>
     /// <example>
     /// <code>Invoke-ComposeUp -Build -ForceRecreate</code>
