@@ -174,7 +174,11 @@ namespace PSCompose.Cmdlets
                     context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
                     if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
                     AttachedUp session = attach == null ? null : BeginAttached(model, selection, attach, request.Timeout, queue, reporter, ct);
-                    if (session != null) context.BeforeStart = session.BeforeStartAsync;
+                    if (session != null)
+                    {
+                        context.BeforeStart = session.BeforeStartAsync;
+                        context.AfterStart = session.AfterStart;
+                    }
                     try
                     {
                         failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);

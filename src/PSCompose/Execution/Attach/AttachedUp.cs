@@ -26,8 +26,14 @@ namespace PSCompose.Execution.Attach
         private readonly Action<string, string> onStatus;
         private readonly Func<CancellationToken, Task> stopSelected;
         private readonly ConcurrentDictionary<string, Task> outputs = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, LogTarget> targets = new ConcurrentDictionary<string, LogTarget>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Task> watchedFollowers = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Task> otherFollowers = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
         private readonly List<ContainerExit> exits = new List<ContainerExit>();
         private readonly CancellationTokenSource reads;
+
+        /// <summary>Ends the following of containers that are not watched, once the watched ones have exited.</summary>
+        private readonly CancellationTokenSource others;
         private readonly CancellationToken ct;
         private Task abort;
 
@@ -49,6 +55,7 @@ namespace PSCompose.Execution.Attach
             this.stopSelected = stopSelected;
             reads = CancellationTokenSource.CreateLinkedTokenSource(ct);
             this.ct = reads.Token;
+            others = CancellationTokenSource.CreateLinkedTokenSource(this.ct);
         }
 
         /// <summary>The services followed: attached, watched, and the -ExitCodeFrom one (its exit is the result).</summary>
@@ -61,7 +68,26 @@ namespace PSCompose.Execution.Attach
             if (!selection.Attached.Contains(op.Service) || outputs.ContainsKey(containerId)) return;
             EngineContainerDetails details = await engine.InspectContainerAsync(containerId, startToken).ConfigureAwait(false);
             LogTarget target = Target(containerId, details.Name, details.Labels);
+            targets[containerId] = target;
             outputs[containerId] = await AttachAsync(target).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The executor's hook after a StartContainer: follow the container from now on, so an exit during the rest of
+        /// the plan is seen (a restart policy could otherwise restart it before anyone waits).
+        /// </summary>
+        public void AfterStart(PlanOperation op, string containerId)
+        {
+            if (!Followed(op.Service)) return;
+            Follow(containerId, op.Service, targets.TryGetValue(containerId, out LogTarget known) ? known : null);
+        }
+
+        private void Follow(string id, string service, LogTarget target)
+        {
+            bool watched = selection.Watched.Contains(service);
+            ConcurrentDictionary<string, Task> followers = watched ? watchedFollowers : otherFollowers;
+            if (followers.ContainsKey(id)) return;
+            followers[id] = FollowAsync(id, target, watched, watched ? ct : others.Token);
         }
 
         private LogTarget Target(string id, string name, IReadOnlyDictionary<string, string> labels) =>
@@ -78,37 +104,43 @@ namespace PSCompose.Execution.Attach
         public async Task CloseAsync()
         {
             reads.Cancel();
-            Task all = Task.WhenAll(outputs.Values.Select(t => t.ContinueWith(done => _ = done.Exception, TaskScheduler.Default)));
+            Task all = Task.WhenAll(outputs.Values.Concat(watchedFollowers.Values).Concat(otherFollowers.Values).Select(t => t.ContinueWith(done => _ = done.Exception, TaskScheduler.Default)));
             await Task.WhenAny(all, Task.Delay(CloseBound)).ConfigureAwait(false);
         }
 
         private static readonly TimeSpan CloseBound = TimeSpan.FromSeconds(5);
 
-        public void Dispose() => reads.Dispose();
+        public void Dispose()
+        {
+            others.Dispose();
+            reads.Dispose();
+        }
 
         /// <summary>After the plan: follows every followed container until each watched one has exited; returns the outcome.</summary>
         public async Task<ComposeUpResult> RunAsync()
         {
             IReadOnlyList<EngineContainer> containers = await engine.ListContainersAsync(
                 new[] { ComposeLabels.Project + "=" + project, ComposeLabels.ConfigHash, ComposeLabels.OneOff + "=False" }, true, ct).ConfigureAwait(false);
-            using (var others = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            foreach (EngineContainer c in containers.Where(c => Followed(c.Label(ComposeLabels.Service))).OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                var watched = new List<Task>();
-                var rest = new List<Task>();
-                foreach (EngineContainer c in containers.Where(c => Followed(c.Label(ComposeLabels.Service))).OrderBy(c => c.Name, StringComparer.Ordinal))
-                {
-                    string service = c.Label(ComposeLabels.Service);
-                    LogTarget target = new LogTarget(project, c);
-                    if (selection.Attached.Contains(service) && !outputs.ContainsKey(c.Id) && c.State == "running")
-                        outputs[c.Id] = await AttachAsync(target).ConfigureAwait(false);
-                    bool isWatched = selection.Watched.Contains(service);
-                    (isWatched ? watched : rest).Add(FollowAsync(target, isWatched, isWatched ? ct : others.Token));
-                }
-                await Task.WhenAll(watched).ConfigureAwait(false);
-                if (abort != null) await abort.ConfigureAwait(false);
-                others.Cancel();
-                await Task.WhenAll(rest.Select(Quietly)).ConfigureAwait(false);
+                string service = c.Label(ComposeLabels.Service);
+                var target = new LogTarget(project, c);
+                targets.TryAdd(c.Id, target);
+                if (selection.Attached.Contains(service) && !outputs.ContainsKey(c.Id) && c.State == "running")
+                    outputs[c.Id] = await AttachAsync(target).ConfigureAwait(false);
+                Follow(c.Id, service, target);
             }
+            lock (exits)
+            {
+                planDone = true;
+                AbortWhenDue();
+            }
+            await Task.WhenAll(watchedFollowers.Values).ConfigureAwait(false);
+            Task started;
+            lock (exits) started = abort;
+            if (started != null) await started.ConfigureAwait(false);
+            others.Cancel();
+            await Task.WhenAll(otherFollowers.Values.Select(Quietly)).ConfigureAwait(false);
             return Result();
         }
 
@@ -122,8 +154,14 @@ namespace PSCompose.Execution.Attach
         /// Waits for the container's exits. A restart-policy restart is reported, and the container's output is read
         /// again through the logs API from the exit on (the attach stream carries only the first run's output).
         /// </summary>
-        private async Task FollowAsync(LogTarget target, bool watched, CancellationToken token)
+        private async Task FollowAsync(string id, LogTarget target, bool watched, CancellationToken token)
         {
+            await Task.Yield();
+            if (target == null)
+            {
+                EngineContainerDetails d = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
+                target = Target(id, d.Name, d.Labels);
+            }
             string name = ComposeNames.LogName(project, target.Service, target.Number, target.Name);
             outputs.TryGetValue(target.Id, out Task output);
             while (true)
@@ -196,15 +234,25 @@ namespace PSCompose.Execution.Attach
 
         private void Exited(LogTarget target, int code, string finishedAt, bool watched)
         {
-            bool trigger;
             lock (exits)
             {
                 exits.Add(new ContainerExit(target, code, EngineTime.Parse(finishedAt), watched, exits.Count));
-                trigger = watched && abort == null &&
-                    (request.Cascade == Cascade.OnExit || (request.Cascade == Cascade.OnFailure && code != 0));
-                if (trigger) abort = AbortAsync();
+                abortDue |= watched && (request.Cascade == Cascade.OnExit || (request.Cascade == Cascade.OnFailure && code != 0));
+                AbortWhenDue();
             }
         }
+
+        /// <summary>
+        /// Starts the cascade once an exit called for it and the up plan has finished: a stop planned while the plan
+        /// still starts containers would leave the later ones running. Call under the exits lock.
+        /// </summary>
+        private void AbortWhenDue()
+        {
+            if (abortDue && planDone && abort == null) abort = AbortAsync();
+        }
+
+        private bool abortDue;
+        private bool planDone;
 
         private async Task AbortAsync()
         {
