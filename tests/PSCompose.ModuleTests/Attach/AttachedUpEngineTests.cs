@@ -119,13 +119,13 @@ namespace PSCompose.ModuleTests.Attach
             Assert.True(UpProject.Inspect($"{p.Name}-dep-1").GetProperty("State").GetProperty("Running").GetBoolean());
         }
 
-        /// <summary>Each run lasts 3 s: a run that ends before the up starts waiting (right after its plan) is not reported as an exit.</summary>
+        /// <summary>Each run lasts 1 s and ends before the up plan would have finished waiting on it: the exits are followed from the start.</summary>
         [EngineFact]
         public void ARestartedContainer_IsFollowedAgain()
         {
             using var p = new UpProject("psc-attach");
             p.WriteCompose("services:\n" +
-                $"  flaky:\n    image: {UpProject.Busybox}\n    command: [\"sh\", \"-c\", \"echo run; sleep 3; exit 1\"]\n    restart: on-failure:2\n");
+                $"  flaky:\n    image: {UpProject.Busybox}\n    command: [\"sh\", \"-c\", \"echo run; sleep 1; exit 1\"]\n    restart: on-failure:2\n");
             AttachedRun r = AttachedRun.Up(p, "");
             r.Run.AssertNoErrors();
             string seen = "status: " + string.Join(" / ", r.Status) + "; lines: " + string.Join(" / ", r.Lines.Select(l => l.Line));

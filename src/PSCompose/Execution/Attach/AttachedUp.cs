@@ -157,10 +157,16 @@ namespace PSCompose.Execution.Attach
         private async Task FollowAsync(string id, LogTarget target, bool watched, CancellationToken token)
         {
             await Task.Yield();
-            if (target == null)
+            string runStartedAt;
+            try
             {
-                EngineContainerDetails d = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
-                target = Target(id, d.Name, d.Labels);
+                EngineContainerDetails first = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
+                target = target ?? Target(id, first.Name, first.Labels);
+                runStartedAt = first.StartedAt;
+            }
+            catch (EngineException e) when (e.IsNotFound)
+            {
+                return;
             }
             string name = ComposeNames.LogName(project, target.Service, target.Number, target.Name);
             outputs.TryGetValue(target.Id, out Task output);
@@ -177,18 +183,26 @@ namespace PSCompose.Execution.Attach
                 {
                     return; // removed by someone else: nothing more to follow
                 }
+                if (details.Running && !details.Restarting && details.StartedAt == runStartedAt)
+                {
+                    // The same run still going: the wait answered early (seen right after a start); wait again.
+                    await Task.Delay(RestartPoll, token).ConfigureAwait(false);
+                    continue;
+                }
                 if (details.Restarting || details.Running)
                 {
+                    if (details.Restarting) code = details.ExitCode;
                     onStatus(target.Service, $"{name} exited with code {code} (restarting)");
                     EngineContainerDetails again = details.Restarting ? await StartedAgainAsync(target.Id, details.StartedAt, token).ConfigureAwait(false) : details;
                     if (again != null)
                     {
+                        runStartedAt = again.StartedAt;
                         if (selection.Attached.Contains(target.Service)) output = FollowLogsFrom(target, details.FinishedAt, token);
                         continue;
                     }
                     details = await engine.InspectContainerAsync(target.Id, token).ConfigureAwait(false);
-                    code = details.ExitCode;
                 }
+                code = details.ExitCode;
                 await Drained(output, token).ConfigureAwait(false);
                 onStatus(target.Service, $"{name} exited with code {code}");
                 Exited(target, (int)code, details.FinishedAt, watched);
