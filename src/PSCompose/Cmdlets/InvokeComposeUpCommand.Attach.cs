@@ -11,7 +11,7 @@ using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
-    /// <summary>Invoke-ComposeUp -Attach: docker compose up without -d.</summary>
+    // Invoke-ComposeUp -Attach: docker compose up without -d (the class summary is in InvokeComposeUpCommand.cs).
     public sealed partial class InvokeComposeUpCommand
     {
         /// <summary>
