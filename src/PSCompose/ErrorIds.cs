@@ -63,6 +63,11 @@ namespace PSCompose
         public const string RunParameterInvalid = "RunParameterInvalid";
         public const string InteractiveNeedsConsole = "InteractiveNeedsConsole";
 
+        // Attached up (Invoke-ComposeUp -Attach).
+        public const string AttachRequired = "AttachRequired";
+        public const string AttachParameterConflict = "AttachParameterConflict";
+        public const string AttachServiceNotSelected = "AttachServiceNotSelected";
+
         // A plan operation (of up, down or a service cmdlet) failed for a reason other than the engine's not-found or
         // conflict: "<OperationKind>Failed".
         public const string StartContainerFailed = "StartContainerFailed";

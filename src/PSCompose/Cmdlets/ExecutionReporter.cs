@@ -25,11 +25,14 @@ namespace PSCompose.Cmdlets
             this.activity = activity;
         }
 
+        private bool closed;
+
         public void Report(ExecutionEvent e)
         {
             PlanOperation op = e.Operation;
             string line = $"{op.Resource} {op.Kind}{(op.Reason != null ? " (" + op.Reason + ")" : "")}: {e.Status}{(e.Message != null ? " - " + e.Message : "")}";
             cmdlet.WriteVerbose(line);
+            if (closed) return;
             string key = op.Service ?? op.Resource;
             var record = new ProgressRecord(IdOf(key), activity, $"{key}: {op.Kind} {e.Status}")
             {
@@ -51,7 +54,7 @@ namespace PSCompose.Cmdlets
                 percent = transfer.Percent;
                 bytes = transfer.Total > 0 ? $"{transfer.Current} of {transfer.Total} bytes" : null;
             }
-            queue.Post(() => cmdlet.WriteProgress(new ProgressRecord(IdOf(service), activity, status) { PercentComplete = percent, CurrentOperation = bytes }));
+            queue.Post(() => { if (!closed) cmdlet.WriteProgress(new ProgressRecord(IdOf(service), activity, status) { PercentComplete = percent, CurrentOperation = bytes }); });
         }
 
         private int IdOf(string key)
@@ -60,8 +63,17 @@ namespace PSCompose.Cmdlets
             return id;
         }
 
+        /// <summary>Completes the progress records and writes no more (-Verbose lines go on): log records follow.</summary>
+        public void Close()
+        {
+            if (closed) return;
+            Complete();
+            closed = true;
+        }
+
         public void Complete()
         {
+            if (closed) return;
             foreach (var entry in progressIds)
                 cmdlet.WriteProgress(new ProgressRecord(entry.Value, activity, entry.Key) { RecordType = ProgressRecordType.Completed });
         }

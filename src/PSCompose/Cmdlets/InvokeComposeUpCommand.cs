@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using PSCompose.Engine;
 using PSCompose.Execution;
+using PSCompose.Execution.Attach;
 using PSCompose.Model;
 using PSCompose.Plan;
 
@@ -13,7 +14,8 @@ namespace PSCompose.Cmdlets
     /// <summary>
     /// Creates and starts the project's containers, converging like docker compose up -d: only what changed is
     /// recreated, and the containers keep running after the cmdlet returns. Emits the resulting services.
-    /// -WhatIf shows the plan.
+    /// -WhatIf shows the plan. With -Attach it stays attached like docker compose up: it emits the services' log
+    /// records until the containers exit, then a ComposeUpResult with the exit codes.
     /// </summary>
     /// <example>
     /// <code>Invoke-ComposeUp -Path ./shop -Wait</code>
@@ -24,12 +26,20 @@ namespace PSCompose.Cmdlets
     /// <para>Shows the operations that scaling web to three replicas would perform, without doing them.</para>
     /// </example>
     /// <example>
+    /// <code>$r = Invoke-ComposeUp -Attach -AbortOnContainerExit -ExitCodeFrom test; exit $r.ExitCode</code>
+    /// <para>
+    /// Runs the project attached, showing the services' output, until the first container exits; then stops the
+    /// services and exits with the test service's exit code, as docker compose up --abort-on-container-exit
+    /// --exit-code-from test does. A non-zero code is also a ContainerExitedNonZero error.
+    /// </para>
+    /// </example>
+    /// <example>
     /// <code>Invoke-ComposeUp -Build -ForceRecreate</code>
     /// <para>Rebuilds the images and recreates every container.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "ComposeUp", SupportsShouldProcess = true)]
-    [OutputType(typeof(ComposeService))]
-    public sealed class InvokeComposeUpCommand : ComposeProjectCmdlet
+    [OutputType(typeof(ComposeService), typeof(ComposeLogRecord), typeof(ComposeUpResult))]
+    public sealed partial class InvokeComposeUpCommand : ComposeProjectCmdlet
     {
         /// <summary>Services to bring up (with their dependencies unless -NoDeps); default all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -104,7 +114,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter NoStart { get; set; }
 
-        /// <summary>Seconds to wait for containers to stop when they are replaced.</summary>
+        /// <summary>Seconds to wait for containers to stop when they are replaced, and with -Attach when Ctrl+C or an abort stops them; default: their stop_grace_period (10 s).</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int Timeout { get; set; }
@@ -136,8 +146,10 @@ namespace PSCompose.Cmdlets
         {
             ProjectModel model = LoadProject(services);
             UpRequest request = Request(model);
+            AttachRequest attach = AttachRequest();
             var runner = new UpRunner(Engine, model, request);
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
+            AttachSelection selection = attach == null ? null : Selection(model, runner, attach);
 
             string plan = PlanTranscript.Format(runner.ImagePlan) + PlanTranscript.Format(runner.ContainerPlan);
             foreach (DivergedVolume volume in runner.ContainerPlan.DivergedVolumes)
@@ -150,20 +162,57 @@ namespace PSCompose.Cmdlets
 
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
             IReadOnlyList<OperationFailure> failures = null;
+            ComposeUpResult result = null;
+            ComposeContainerExit decisive = null;
             var context = new ExecutionContext { Project = model };
             bool bars = ImageProgressReporter.Wanted(this);
-            Stream(async (queue, ct) =>
+            try
             {
-                context.Warn = message => queue.Post(() => WriteWarning(message));
-                context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
-                if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
-                failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
-            });
+                Stream(async (queue, ct) =>
+                {
+                    context.Warn = message => queue.Post(() => WriteWarning(message));
+                    context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                    if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
+                    AttachedUp session = attach == null ? null : BeginAttached(model, selection, attach, request.Timeout, queue, reporter, ct);
+                    if (session != null)
+                    {
+                        context.BeforeStart = session.BeforeStartAsync;
+                        context.AfterStart = session.AfterStart;
+                    }
+                    try
+                    {
+                        failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
+                        if (session != null && failures.All(f => f.Operation.BestEffort))
+                        {
+                            result = await session.RunAsync().ConfigureAwait(false);
+                            decisive = session.Decisive;
+                        }
+                    }
+                    finally
+                    {
+                        if (session != null)
+                        {
+                            await session.CloseAsync().ConfigureAwait(false);
+                            session.Dispose();
+                        }
+                    }
+                });
+            }
+            catch (Exception) when (attach != null && CancellationToken.IsCancellationRequested)
+            {
+                StopOnCtrlC(model, request.Timeout, request.Compatibility);
+                throw;
+            }
             reporter.Complete();
             List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
             if (lost != null) throw lost;
+            if (attach != null)
+            {
+                if (result != null) WriteOutcome(result, decisive, attach);
+                return;
+            }
 
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, model.Name, null, true, false, ct));

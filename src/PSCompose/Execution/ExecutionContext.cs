@@ -32,5 +32,14 @@ namespace PSCompose.Execution
 
         /// <summary>Pull and build progress lines, for a progress bar; when set, pull lines no longer go to <see cref="Output"/>.</summary>
         public Action<string, Engine.EngineProgress> Transfer { get; set; }
+
+        /// <summary>
+        /// Awaited before each StartContainer with the container's id, as part of the operation (attached up attaches
+        /// here, so nothing the container prints at start is lost). A failure fails the start.
+        /// </summary>
+        public Func<PlanOperation, string, System.Threading.CancellationToken, System.Threading.Tasks.Task> BeforeStart { get; set; }
+
+        /// <summary>Called with the container's id once a StartContainer has succeeded (attached up starts waiting for its exit).</summary>
+        public Action<PlanOperation, string> AfterStart { get; set; }
     }
 }

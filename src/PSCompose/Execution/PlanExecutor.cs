@@ -136,7 +136,7 @@ namespace PSCompose.Execution
                 case OperationKind.CreateVolume: return CreateVolumeAsync(op, ct);
                 case OperationKind.RemoveVolume: return IgnoreNotFound(engine.RemoveVolumeAsync(op.Name, true, ct));
                 case OperationKind.CreateContainer: return CreateContainerAsync(op, ct);
-                case OperationKind.StartContainer: return engine.StartContainerAsync(ContainerId(op), ct);
+                case OperationKind.StartContainer: return StartAsync(ContainerId(op), op, ct);
                 case OperationKind.StopContainer: return IgnoreNotFound(engine.StopContainerAsync(ContainerId(op), TimeoutSeconds(op), ct));
                 case OperationKind.RemoveContainer: return RemoveContainerAsync(ContainerId(op), op.RemoveVolumes, ct);
                 case OperationKind.RenameContainer: return RenameAsync(op, ct);
@@ -157,6 +157,13 @@ namespace PSCompose.Execution
             op.CreatedBy != null ? createdIds[op.CreatedBy.Id] : op.Container.Id;
 
         private static int? TimeoutSeconds(PlanOperation op) => op.Timeout.HasValue ? (int)op.Timeout.Value.TotalSeconds : (int?)null;
+
+        private async Task StartAsync(string id, PlanOperation op, CancellationToken ct)
+        {
+            if (context.BeforeStart != null) await context.BeforeStart(op, id, ct).ConfigureAwait(false);
+            await engine.StartContainerAsync(id, ct).ConfigureAwait(false);
+            context.AfterStart?.Invoke(op, id);
+        }
 
         private async Task RenameAsync(PlanOperation op, CancellationToken ct)
         {

@@ -1,6 +1,9 @@
 namespace PSCompose
 {
-    /// <summary>A container that Wait-ComposeService saw exit (docker compose wait's "container … exited with status code N").</summary>
+    /// <summary>
+    /// A container that exited: one Wait-ComposeService saw exit (docker compose wait's "container … exited with status
+    /// code N"), or one an attached Invoke-ComposeUp followed.
+    /// </summary>
     public sealed class ComposeContainerExit
     {
         public string ProjectName { get; set; }
@@ -20,5 +23,8 @@ namespace PSCompose
 
         /// <summary>The full container ID.</summary>
         public string Id { get; set; }
+
+        /// <summary>When the engine saw it exit (attached up).</summary>
+        public System.DateTimeOffset? FinishedAt { get; set; }
     }
 }
