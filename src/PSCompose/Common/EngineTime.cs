@@ -76,6 +76,13 @@ namespace PSCompose.Common
         public static DateTimeOffset FromUnixNanoseconds(long nanoseconds) =>
             DateTimeOffset.FromUnixTimeSeconds(0).AddTicks(nanoseconds / 100);
 
+        /// <summary>An engine inspect time (StartedAt, FinishedAt); null for an empty or zero time.</summary>
+        public static DateTimeOffset? FromEngineText(string rfc3339)
+        {
+            if (string.IsNullOrEmpty(rfc3339) || rfc3339.StartsWith("0001-", StringComparison.Ordinal)) return null;
+            return TryParseTime(TrimFraction(rfc3339), out DateTimeOffset t) ? t : (DateTimeOffset?)null;
+        }
+
         /// <summary>An engine RFC 3339 time with up to nine fraction digits (StartedAt) as the engine's since value, nanoseconds kept.</summary>
         public static string FromEngineTimestamp(string rfc3339)
         {

@@ -107,5 +107,14 @@ namespace PSCompose.Tests.Common
         {
             Assert.Equal(DateTimeOffset.Parse("2026-11-30T04:59:26.6521586+00:00"), EngineTime.FromUnixNanoseconds(1796014766652158673));
         }
+
+        [Fact]
+        public void Engine_inspect_times_parse_to_100_ns_and_the_zero_time_is_none()
+        {
+            Assert.Equal(new DateTimeOffset(2026, 11, 30, 11, 0, 0, TimeSpan.Zero).AddTicks(1234567), EngineTime.FromEngineText("2026-11-30T11:00:00.123456789Z"));
+            Assert.Equal(new DateTimeOffset(2026, 11, 30, 11, 0, 0, TimeSpan.Zero).AddTicks(1200000), EngineTime.FromEngineText("2026-11-30T11:00:00.12Z"));
+            Assert.Null(EngineTime.FromEngineText("0001-01-01T00:00:00Z"));
+            Assert.Null(EngineTime.FromEngineText(""));
+        }
     }
 }

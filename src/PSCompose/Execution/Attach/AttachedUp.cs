@@ -242,7 +242,7 @@ namespace PSCompose.Execution.Attach
         private Task FollowLogsFrom(LogTarget target, string exitedAt, CancellationToken token)
         {
             // Engine 20.10 sends nothing for follow=1 with since= unless tail is given too.
-            var options = new LogOptions { Follow = true, Tail = "all", Since = EngineTime.UnixSince(exitedAt) };
+            var options = new LogOptions { Follow = true, Tail = "all", Since = Common.EngineTime.FromEngineTimestamp(exitedAt) };
             return engine.StreamLogsAsync(target.Id, options, lines => onRecords(lines.Select(target.Record).ToList(), token), token);
         }
 
@@ -250,7 +250,7 @@ namespace PSCompose.Execution.Attach
         {
             lock (exits)
             {
-                exits.Add(new ContainerExit(target, code, EngineTime.Parse(finishedAt), watched, exits.Count));
+                exits.Add(new ContainerExit(target, code, Common.EngineTime.FromEngineText(finishedAt), watched, exits.Count));
                 abortDue |= watched && (request.Cascade == Cascade.OnExit || (request.Cascade == Cascade.OnFailure && code != 0));
                 AbortWhenDue();
             }
