@@ -117,6 +117,7 @@ namespace PSCompose.Cmdlets
                 LogRequest request = Resolve(selection);
                 if (request == null) continue;
                 request.Follow = Follow;
+                request.EngineTimestamps = !Raw || Timestamps;
                 request.Tail = MyInvocation.BoundParameters.ContainsKey(nameof(Tail)) ? Tail.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all";
                 request.Since = since;
                 request.Until = until;

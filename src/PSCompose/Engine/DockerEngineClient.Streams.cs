@@ -68,18 +68,37 @@ namespace PSCompose.Engine
         private static Task ReadLinesAsync(MultiplexedStream stream, bool timestamps, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) =>
             ContainerOutputReader.ReadAsync(RawStream.Get(stream), RawStream.IsMultiplexed(stream), timestamps, onLines, ct);
 
-        private static class RawStream
+        internal static class RawStream
         {
-            private static readonly FieldInfo StreamField = Field("_stream");
-            private static readonly FieldInfo MultiplexedField = Field("_multiplexed");
+            private static readonly FieldInfo StreamField = Field(typeof(MultiplexedStream), "_stream");
+            private static readonly FieldInfo MultiplexedField = Field(typeof(MultiplexedStream), "_multiplexed");
 
-            public static Stream Get(MultiplexedStream stream) => (Stream)StreamField.GetValue(stream);
+            /// <summary>
+            /// The bytes under the library's framing. For a chunked HTTP response not yet read from (logs over the
+            /// unix socket or TCP), the chunks are decoded here too (<see cref="ChunkedTransferReader"/>); any other
+            /// shape of the library's streams is read as it is, only more slowly.
+            /// </summary>
+            public static Stream Get(MultiplexedStream stream)
+            {
+                var raw = (Stream)StreamField.GetValue(stream);
+                Stream response = Inner(raw, "Docker.DotNet.StandardStreamResponse", "_stream") ?? raw;
+                if (response.GetType().FullName != "Microsoft.Net.Http.Client.ChunkedReadStream") return raw;
+                Type chunked = response.GetType();
+                bool untouched = Value(chunked, response, "_chunkBytesRemaining") is int left && left == 0 && Value(chunked, response, "_done") is bool done && !done;
+                return untouched && Value(chunked, response, "_inner") is Stream connection ? new ChunkedTransferReader(connection) : raw;
+            }
 
             public static bool IsMultiplexed(MultiplexedStream stream) => (bool)MultiplexedField.GetValue(stream);
 
-            private static FieldInfo Field(string name) =>
-                typeof(MultiplexedStream).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)
-                ?? throw new InvalidOperationException($"Docker.DotNet's MultiplexedStream has no field {name}: PSCompose was built against Docker.DotNet.Enhanced 4.3.3.");
+            private static Stream Inner(Stream stream, string typeName, string field) =>
+                stream.GetType().FullName == typeName ? Value(stream.GetType(), stream, field) as Stream : null;
+
+            private static object Value(Type type, object instance, string name) =>
+                type.GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(instance);
+
+            private static FieldInfo Field(Type type, string name) =>
+                type.GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)
+                ?? throw new InvalidOperationException($"Docker.DotNet's {type.Name} has no field {name}: PSCompose was built against Docker.DotNet.Enhanced 4.3.3.");
         }
     }
 }

@@ -39,6 +39,12 @@ namespace PSCompose.Execution
         /// <summary>When -Until lies; null without one.</summary>
         public DateTimeOffset? UntilTime { get; set; }
 
+        /// <summary>
+        /// Ask the engine for its capture times. Only -Raw without -Timestamps goes without them (nothing shows them
+        /// there, and formatting them is a quarter of the engine's work); a follow needs them to resume a restart.
+        /// </summary>
+        public bool EngineTimestamps { get; set; } = true;
+
         public IReadOnlyCollection<string> LabelFilters()
         {
             var filters = new List<string> { ComposeLabels.Project + "=" + Project };
@@ -65,7 +71,7 @@ namespace PSCompose.Execution
         public LogOptions Options(bool follow, string since) => new LogOptions
         {
             Follow = follow,
-            Timestamps = true,
+            Timestamps = EngineTimestamps || follow,
             Tail = Tail,
             Since = since,
             Until = Until,

@@ -355,6 +355,31 @@ namespace PSCompose.Tests.Engine
             }
         }
 
+        /// <summary>
+        /// The log reader takes the bytes under Docker.DotNet's streams (private fields of the pinned 4.3.3): the chunked
+        /// HTTP body is decoded by PSCompose with large reads. If a library update changes those internals, reading still
+        /// works but falls back to one chunk per read (several times slower): this test is what notices.
+        /// </summary>
+        [EngineFact]
+        public void Logs_are_read_below_the_librarys_one_chunk_per_read_stream()
+        {
+            string name = Unique("psc-engine-rawlogs");
+            Cli.Run("run", "--name", name, Busybox, "sh", "-c", "echo one; echo two").Check();
+            try
+            {
+                using (global::Docker.DotNet.DockerClient client = new global::Docker.DotNet.DockerClientBuilder(new global::Docker.DotNet.DockerConfig()).Build())
+                using (global::Docker.DotNet.MultiplexedStream logs = client.Containers.GetContainerLogsAsync(name, new global::Docker.DotNet.Models.ContainerLogsParameters { ShowStdout = true }, None).GetAwaiter().GetResult())
+                {
+                    Assert.IsType<ChunkedTransferReader>(DockerEngineClient.RawStream.Get(logs));
+                    Assert.True(DockerEngineClient.RawStream.IsMultiplexed(logs));
+                }
+            }
+            finally
+            {
+                Quietly(() => Cli.Run("rm", "-f", name));
+            }
+        }
+
         /// <summary>Appends each line and its newline to the builder of its stream (stderr lines dropped when null).</summary>
         private static Func<IReadOnlyList<OutputLine>, System.Threading.Tasks.Task> Lines(StringBuilder stdout, StringBuilder stderr) => batch =>
         {

@@ -140,6 +140,29 @@ namespace PSCompose.Tests.Engine
             Assert.True(reading.Wait(5000));
         }
 
+        [Theory]
+        [InlineData(int.MaxValue)]
+        [InlineData(1)]
+        [InlineData(7)]
+        public void Chunked_bodies_are_decoded_across_any_read_split_with_extensions_and_trailers(int readSize)
+        {
+            byte[] body = Encoding.ASCII.GetBytes("5\r\nhello\r\n1;ext=1\r\n \r\nA\r\n0123456789\r\n0\r\nX-Trailer: 1\r\n\r\n");
+            var reader = new ChunkedTransferReader(new TrickleStream(body, readSize));
+            var decoded = new MemoryStream();
+            var chunk = new byte[3];
+            int n;
+            while ((n = reader.ReadAsync(chunk, 0, chunk.Length, CancellationToken.None).GetAwaiter().GetResult()) > 0) decoded.Write(chunk, 0, n);
+            Assert.Equal("hello 0123456789", Encoding.ASCII.GetString(decoded.ToArray()));
+        }
+
+        [Fact]
+        public void A_chunked_body_cut_short_is_a_broken_connection()
+        {
+            var reader = new ChunkedTransferReader(new MemoryStream(Encoding.ASCII.GetBytes("5\r\nhel")));
+            Assert.Throws<EngineStreamLostException>(() =>
+                ContainerOutputReader.ReadAsync(reader, false, false, _ => Task.CompletedTask, CancellationToken.None).GetAwaiter().GetResult());
+        }
+
         private sealed class TrickleStream : MemoryStream
         {
             private readonly int readSize;
