@@ -2,7 +2,9 @@
 # the running one, and take it down. In your own pwsh: Import-Module ./out/PSCompose/PSCompose.psd1, then run this.
 param(
     # Leave the project running at the end instead of taking it down.
-    [switch] $KeepRunning
+    [switch] $KeepRunning,
+    # The host port compose.yaml publishes (8000 as the quick start has it).
+    [int] $Port = 8000
 )
 $ErrorActionPreference = 'Stop'
 
@@ -14,21 +16,22 @@ $client = [System.Net.Http.HttpClient]::new()
 $page = $null
 foreach ($attempt in 1..120) {
     try {
-        $page = $client.GetStringAsync('http://127.0.0.1:8000/admin/').GetAwaiter().GetResult()
+        $page = $client.GetStringAsync("http://127.0.0.1:$Port/admin/").GetAwaiter().GetResult()
         break
     }
     catch {
         [System.Threading.Thread]::Sleep(500)
     }
 }
-if ($null -eq $page) { throw 'The Django admin did not answer on http://127.0.0.1:8000/admin/ within 60 seconds.' }
+if ($null -eq $page) { throw "The Django admin did not answer on http://127.0.0.1:$Port/admin/ within 60 seconds." }
 if ($page -match '<title>([^<]*)</title>') { "Admin page: $($Matches[1])" }
 
 # A one-off container, as `docker compose run web python manage.py migrate` (Compose ignores container_name here).
 Invoke-ComposeRun -Path $PSScriptRoot web -Remove -- python manage.py migrate
 
-# Inside the running container (music_service), as `docker compose exec web …`.
-Invoke-ComposeExec -Path $PSScriptRoot web -- python manage.py showmigrations admin
+# Inside the running container, as `docker compose exec web …`; PSCompose also takes its container_name, as the
+# quick start's `docker exec music_service …` did.
+Invoke-ComposeExec -Path $PSScriptRoot music_service -- python manage.py showmigrations admin
 
 if (-not $KeepRunning) {
     Invoke-ComposeDown -Path $PSScriptRoot -Confirm:$false | Out-Null

@@ -14,7 +14,8 @@ namespace PSCompose.Cmdlets
     /// Information stream (tag StdErr) unless -StdErr says otherwise, and pipeline input is its stdin. The exit code
     /// is in $LASTEXITCODE (126 when the command cannot be started); a non-zero code is also a ContainerExitedNonZero
     /// error. Ctrl+C ends the cmdlet, but as with docker compose exec the command keeps running in the container: the
-    /// engine has no way to stop an exec.
+    /// engine has no way to stop an exec. Beyond Compose, a service with a container_name can be named by it too
+    /// (Invoke-ComposeExec music_service … for a service whose container_name is music_service).
     /// </summary>
     /// <example>
     /// <code>Invoke-ComposeExec web -- sh -c 'ls /app'</code>
@@ -43,6 +44,16 @@ namespace PSCompose.Cmdlets
 
         protected override void EndCompose() => FailingWithExitCodeOne(Exec);
 
+        /// <summary>
+        /// The service to run in. Beyond Compose, a service's container_name also names it, so the `docker exec
+        /// music_service …` habit of a container_name project carries over: Invoke-ComposeExec music_service ….
+        /// </summary>
+        private string ServiceOrContainerName(ProjectModel model)
+        {
+            if (model == null || model.ServiceNames.Contains(Name)) return Name;
+            return model.ServiceNames.FirstOrDefault(s => model.Service(s).String("container_name") == Name) ?? Name;
+        }
+
         private void Exec()
         {
             if (Arguments.Count == 0)
@@ -50,7 +61,8 @@ namespace PSCompose.Cmdlets
             CheckInteractive();
             ProjectModel model = File == null && Path == null && ProjectName != null ? null : LoadProject();
             string project = model?.Name ?? ProjectName.ToLowerInvariant();
-            EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, Name, Index, ct));
+            string service = ServiceOrContainerName(model);
+            EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, service, Index, ct));
             var spec = new ExecSpec
             {
                 Command = Arguments.ToList(),
