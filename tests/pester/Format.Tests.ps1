@@ -48,7 +48,7 @@ Describe 'Format views' -Tag Docker {
             Where-Object { $_ -and $_.Namespace -eq 'PSCompose' } | Sort-Object FullName -Unique
         $nested = $types | ForEach-Object { $_.GetProperties().PropertyType } |
             ForEach-Object { if ($_.IsArray) { $_.GetElementType() } else { $_ } } |
-            Where-Object Namespace -EQ 'PSCompose'
+            Where-Object { $_.Namespace -eq 'PSCompose' -and -not $_.IsEnum } # an enum shows as its name
         $all = @($types) + @($nested) | Sort-Object FullName -Unique
         $all.FullName | Should -Contain 'PSCompose.ComposeServiceConfig'
         $all | Where-Object { -not (Get-FormatData -TypeName $_.FullName) } | ForEach-Object FullName | Should -BeNullOrEmpty

@@ -29,14 +29,18 @@ namespace PSCompose.Execution
         /// <summary>Wait-ComposeService -Condition Healthy: every replica healthy.</summary>
         public const string Healthy = "healthy";
 
-        public static async Task WaitAsync(IEngineClient engine, string project, string service, string condition, CancellationToken ct)
+        public static Task WaitAsync(IEngineClient engine, string project, string service, string condition, CancellationToken ct) =>
+            WaitAsync(engine, project, service, condition, FallbackInterval, ct);
+
+        /// <param name="fallback">How long to go without an event before reading the state anyway.</param>
+        internal static async Task WaitAsync(IEngineClient engine, string project, string service, string condition, TimeSpan fallback, CancellationToken ct)
         {
             if (condition == DependencyConditions.Started) return;
             using (var changes = new ContainerChanges(engine, project, service, ct))
             {
                 // Subscribed before the first read: a change between the read and the wait is still seen.
                 while (!await SatisfiedAsync(engine, project, service, condition, ct).ConfigureAwait(false))
-                    await changes.NextAsync(FallbackInterval, ct).ConfigureAwait(false);
+                    await changes.NextAsync(fallback, ct).ConfigureAwait(false);
             }
         }
 

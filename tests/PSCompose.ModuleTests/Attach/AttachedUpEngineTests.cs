@@ -64,7 +64,7 @@ namespace PSCompose.ModuleTests.Attach
             Assert.Equal("ContainerExitedNonZero,PSCompose.Cmdlets.InvokeComposeUpCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
             Assert.Equal("app", error.TargetObject);
-            Assert.Equal(3, (int)error.Exception.GetType().GetProperty("ExitCode").GetValue(error.Exception));
+            Assert.Equal(3L, (long)error.Exception.GetType().GetProperty("ExitCode").GetValue(error.Exception));
             // The abort stopped the selected services (all of them) and removed nothing.
             foreach (string service in new[] { "app", "dep" })
                 Assert.False(UpProject.Inspect($"{p.Name}-{service}-1").GetProperty("State").GetProperty("Running").GetBoolean(), service + " still runs");

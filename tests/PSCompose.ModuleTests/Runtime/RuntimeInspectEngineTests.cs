@@ -89,7 +89,7 @@ namespace PSCompose.ModuleTests.Runtime
             Assert.NotEqual(0, notRunning.ExitCode);
             error = Assert.Single(P.Ps("Get-ComposePort job 80 -Path $dir -ProjectName $p").Errors);
             Assert.Equal("ServiceNotRunning,PSCompose.Cmdlets.GetComposePortCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
             Assert.Equal(notRunning.Stderr.Trim(), error.Exception.Message);
             Assert.Equal(P.Compose("port", "--index", "3", "web", "80").Stderr.Trim(),
                 Assert.Single(P.Ps("Get-ComposePort web 80 -Index 3 -ProjectName $p", P.OtherDirectory()).Errors).Exception.Message);
