@@ -53,13 +53,16 @@ namespace PSCompose.ModuleTests.Copy
             Assert.Null(new FileInfo(Path.Combine(work, "ours-followed")).LinkTarget);
             Assert.Contains("link /etc/hostname", CopyTrees.OnHost(Path.Combine(work, "ours")));
 
-            // Compose reads the newest container: web-2 here, whose hostname is its short id.
-            string newest = Docker.Run("inspect", "-f", "{{.Config.Hostname}}", p.Container("web", 2)).Check().Stdout.Trim();
+            // Compose reads the newest container (the engine lists newest first); the replicas are created in parallel,
+            // so which one that is comes from the engine. Its hostname is its short id.
+            string newestName = new[] { p.Container("web", 1), p.Container("web", 2) }
+                .OrderByDescending(c => SortableTime(Docker.Run("inspect", "-f", "{{.Created}}", c).Check().Stdout.Trim()), StringComparer.Ordinal).First();
+            string newest = Docker.Run("inspect", "-f", "{{.Config.Hostname}}", newestName).Check().Stdout.Trim();
             Assert.Equal(newest + "\n", File.ReadAllText(Path.Combine(work, "ours", "who")));
 
             PSObject result = Assert.Single(r.Output);
             Assert.Equal("PSCompose.ComposeCopyResult", result.BaseObject.GetType().FullName);
-            Assert.Equal(p.Container("web", 2), result.Properties["ContainerName"].Value);
+            Assert.Equal(newestName, result.Properties["ContainerName"].Value);
             Assert.Equal("FromContainer", result.Properties["Direction"].Value);
             Assert.True((long)result.Properties["Bytes"].Value > 0);
             Assert.Contains(r.Progress, pr => pr.RecordType == ProgressRecordType.Completed);
@@ -185,6 +188,14 @@ namespace PSCompose.ModuleTests.Copy
             Assert.NotEqual(0, p.Compose("cp", "web:/data", Path.Combine(work, "ref")).ExitCode);
             Assert.False(File.Exists(outside) || Directory.Exists(outside));
             Assert.False(File.Exists(Path.Combine(work, "ours", "escape")));
+        }
+
+        /// <summary>An engine time (RFC 3339, UTC, fraction with trailing zeros trimmed) with its fraction padded to 9 digits, so it sorts as text.</summary>
+        private static string SortableTime(string rfc3339)
+        {
+            string utc = rfc3339.TrimEnd('Z');
+            int dot = utc.IndexOf('.');
+            return dot < 0 ? utc + ".000000000" : utc.Substring(0, dot + 1) + utc.Substring(dot + 1).PadRight(9, '0');
         }
     }
 }
