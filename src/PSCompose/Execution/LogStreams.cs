@@ -28,8 +28,9 @@ namespace PSCompose.Execution
 
     /// <summary>
     /// Reads the logs of the request's containers concurrently, each container's lines in order. With Follow it
-    /// also watches the project's start events and follows each (re)started container from its StartedAt with the
-    /// same tail, as Compose does; it ends once every followed container has stopped and none is restarting —
+    /// also watches the project's start events and follows each (re)started container with the same tail, as Compose
+    /// does, but from its watermark (the last line seen) rather than StartedAt, which the engine sets after a run's
+    /// first lines; it ends once every followed container has stopped and none is restarting —
     /// containers already stopped at the start count as done (docker/compose#8715 never ends there) — or at Until.
     /// A follow stream that ends while its container still runs the same process is an EngineStreamLost error.
     /// </summary>
