@@ -37,7 +37,8 @@ Describe 'Get-ComposeEvent in a script' {
 
     It 'writes JSON with what docker compose events --json writes for the same event' {
         $since = [DateTimeOffset]::new($script:Started).ToUnixTimeSeconds() - 1
-        $until = [DateTimeOffset]::Now.ToUnixTimeSeconds()
+        # Whole seconds, rounded outwards: a truncated 'now' can fall before creates of the same second.
+        $until = [DateTimeOffset]::Now.ToUnixTimeSeconds() + 1
         $reference = docker events --since $since --until $until --filter type=container --filter "label=com.docker.compose.project=$($P.Name)" --filter event=create --format '{{json .}}' |
             ForEach-Object { $_ | ConvertFrom-Json }
         $ours = Get-ComposeEvent -ProjectName $P.Name -Since $since -Until $until | Where-Object Action -EQ create |
