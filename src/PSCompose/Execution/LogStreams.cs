@@ -203,7 +203,7 @@ namespace PSCompose.Execution
                         throw new EngineStreamLostException($"the log stream of {target.Name} ended while the container is still running");
                     if (!now.Running) mark.Finished(now.FinishedAt);
                     if (before.Running && (!now.Running || !sameRun))
-                        sink.Status(target, $"exited with code {now.ExitCode}" + (now.Restarting || now.Running ? " (restarting)" : ""));
+                        sink.Status(target, LogPresenter.ExitStatus(now.ExitCode, now.Restarting || now.Running));
                     lock (gate)
                     {
                         bool look = again.Remove(id) || (now.Running && !sameRun);

@@ -58,5 +58,8 @@ namespace PSCompose
             public string Text;
             public int Width = -1;
         }
+
+        /// <summary>Compose's status message for a container's exit ("exited with code 3", "… (restarting)").</summary>
+        internal static string ExitStatus(long code, bool restarting) => $"exited with code {code}" + (restarting ? " (restarting)" : "");
     }
 }

@@ -192,7 +192,7 @@ namespace PSCompose.Execution.Attach
                 if (details.Restarting || details.Running)
                 {
                     if (details.Restarting) code = details.ExitCode;
-                    onStatus(target.Service, $"{name} exited with code {code} (restarting)");
+                    onStatus(target.Service, name + " " + LogPresenter.ExitStatus(code, true));
                     EngineContainerDetails again = details.Restarting ? await StartedAgainAsync(target.Id, details.StartedAt, token).ConfigureAwait(false) : details;
                     if (again != null)
                     {
@@ -204,7 +204,7 @@ namespace PSCompose.Execution.Attach
                 }
                 code = details.ExitCode;
                 await Drained(output, token).ConfigureAwait(false);
-                onStatus(target.Service, $"{name} exited with code {code}");
+                onStatus(target.Service, name + " " + LogPresenter.ExitStatus(code, false));
                 Exited(target, (int)code, details.FinishedAt, watched);
                 return;
             }
