@@ -34,7 +34,7 @@ services:
 YAML
 (cd "$work" && docker compose -p "$project" up -d >/dev/null 2>&1)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+source "$repo/bench/common.sh"
 mean() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.0f", t / n }'; }
 
 # Both sides run from one warm pwsh process, interleaved call by call, so that a load change on a shared machine

@@ -56,8 +56,7 @@ EOF
 echo "health-chain bench: $services services, $rounds rounds, engine $(docker version --format '{{.Server.Version}}'), $(nproc) cores"
 inproc="$(cd "$repo" && dotnet pwsh -NoLogo -NoProfile -NonInteractive -File "$work/inproc.ps1" "$work" "$ref" "$ours" "$warm" "$rounds")"
 rows() { sed -n "s/^ROW $1 //p" <<< "$inproc" | tr -d '\r'; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+source "$repo/bench/common.sh"
 
 ref_ms="$(median $(rows ref))"; ours_ms="$(median $(rows ours))"
 echo "docker compose up -d --wait (ms):  $(rows ref | tr '\n' ' ')"

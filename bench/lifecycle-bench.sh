@@ -38,10 +38,8 @@ trap cleanup EXIT
   done
 } > "$work/compose.yaml"
 
-now_ms() { date +%s%3N; }
+source "$repo/bench/common.sh"
 time_ms() { local t0; t0=$(now_ms); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; echo $(($(now_ms) - t0)); }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 # The PSCompose side, in one pwsh process: prints "ROW step milliseconds" lines.
 cat > "$work/inproc.ps1" <<'EOF'

@@ -48,9 +48,7 @@ fper=$((follow_lines / 4))
   done
 } > "$work/follow/compose.yaml"
 
-now_ms() { date +%s%3N; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+source "$repo/bench/common.sh"
 
 echo "logs bench: $lines lines across 4 services, $rounds rounds, engine $(docker version --format '{{.Server.Version}}'), $(nproc) cores"
 docker compose -p "$project" -f "$work/compose.yaml" up -d >/dev/null 2>&1
