@@ -38,6 +38,9 @@
         'Invoke-ComposeExec'
         'Invoke-ComposeRun'
         'Receive-ComposeLog'
+        'Publish-ComposeStack'
+        'Get-ComposeStack'
+        'Remove-ComposeStack'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

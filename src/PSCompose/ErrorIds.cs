@@ -57,6 +57,13 @@ namespace PSCompose
         public const string ServiceWaitTimeout = "ComposeWaitTimeout";
         public const string NoContainerToWait = "NoContainerToWait";
 
+        // Swarm stacks (Publish-/Get-/Remove-ComposeStack).
+        public const string SwarmNotActive = "SwarmNotActive";
+        public const string StackNetworkNotFound = "StackNetworkNotFound";
+        public const string StackTaskFailed = "StackTaskFailed";
+        public const string StackUpdateFailed = "StackUpdateFailed";
+        public const string StackWaitTimeout = "StackWaitTimeout";
+
         // Commands in containers (exec, run).
         public const string ContainerExitedNonZero = "ContainerExitedNonZero";
         public const string ContainerStdErr = "ContainerStdErr";

@@ -167,6 +167,36 @@ namespace PSCompose.Engine
 
         /// <summary>Streams the events of a query until its Until, the end of the stream, or cancellation.</summary>
         Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct);
+
+        // ---- swarm (DockerEngineClient.Swarm.cs) ----
+
+        Task<EngineSwarmState> GetSwarmStateAsync(CancellationToken ct);
+
+        Task<IReadOnlyList<EngineSwarmNode>> ListNodesAsync(CancellationToken ct);
+
+        Task<IReadOnlyList<EngineSwarmService>> ListServicesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct);
+
+        Task<EngineSwarmService> InspectServiceAsync(string idOrName, CancellationToken ct);
+
+        /// <summary>Secret and config references are by name; the client looks up their ids. Returns the service id.</summary>
+        Task<string> CreateServiceAsync(SwarmServiceSpec spec, CancellationToken ct);
+
+        /// <summary><paramref name="version"/> is the service's version index as read (the engine refuses a stale one).</summary>
+        Task UpdateServiceAsync(string id, ulong version, SwarmServiceSpec spec, CancellationToken ct);
+
+        Task RemoveServiceAsync(string id, CancellationToken ct);
+
+        /// <summary>Tasks matching every label filter and, when given, of one service.</summary>
+        Task<IReadOnlyList<EngineSwarmTask>> ListTasksAsync(IReadOnlyCollection<string> labelFilters, string serviceId, CancellationToken ct);
+
+        Task<IReadOnlyList<EngineSwarmObject>> ListSwarmObjectsAsync(SwarmObjectKind kind, CancellationToken ct);
+
+        Task<string> CreateSwarmObjectAsync(SwarmObjectKind kind, SwarmObjectSpec spec, CancellationToken ct);
+
+        Task RemoveSwarmObjectAsync(SwarmObjectKind kind, string id, CancellationToken ct);
+
+        /// <summary>"name@sha256:…" from the image's registry (GET /distribution/{name}/json).</summary>
+        Task<string> ResolveImageDigestAsync(string image, CancellationToken ct);
     }
 
     internal sealed class ExecSpec

@@ -78,7 +78,7 @@ namespace PSCompose.Execution
             Canon.Maps(blkio, key).Select(d => new ThrottleDeviceSpec { Path = Canon.Str(d, "path"), Rate = (ulong)Canon.Long(d, "rate") }).ToList();
 
         /// <summary>nofile: {soft, hard} or nproc: 5 (a single value is both soft and hard).</summary>
-        private static IList<UlimitSpec> Ulimits(YMap ulimits)
+        internal static IList<UlimitSpec> Ulimits(YMap ulimits)
         {
             var result = new List<UlimitSpec>();
             if (ulimits == null) return result;

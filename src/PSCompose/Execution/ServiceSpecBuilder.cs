@@ -98,7 +98,7 @@ namespace PSCompose.Execution
         private static IList<string> Environment(YMap s) =>
             Canon.StringMap(s, "environment").Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList();
 
-        private static HealthcheckSpec Healthcheck(YMap h)
+        internal static HealthcheckSpec Healthcheck(YMap h)
         {
             if (h == null) return null;
             if (Canon.Bool(h, "disable")) return new HealthcheckSpec { Test = new List<string> { "NONE" } };

@@ -175,6 +175,30 @@ namespace PSCompose.Tests.Execution
 
         public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(MonitorEventsAsync));
 
+        public Task<EngineSwarmState> GetSwarmStateAsync(CancellationToken ct) => throw NotScripted(nameof(GetSwarmStateAsync));
+
+        public Task<IReadOnlyList<EngineSwarmNode>> ListNodesAsync(CancellationToken ct) => throw NotScripted(nameof(ListNodesAsync));
+
+        public Task<IReadOnlyList<EngineSwarmService>> ListServicesAsync(IReadOnlyCollection<string> labelFilters, CancellationToken ct) => throw NotScripted(nameof(ListServicesAsync));
+
+        public Task<EngineSwarmService> InspectServiceAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(InspectServiceAsync));
+
+        public Task<string> CreateServiceAsync(SwarmServiceSpec spec, CancellationToken ct) => throw NotScripted(nameof(CreateServiceAsync));
+
+        public Task UpdateServiceAsync(string id, ulong version, SwarmServiceSpec spec, CancellationToken ct) => throw NotScripted(nameof(UpdateServiceAsync));
+
+        public Task RemoveServiceAsync(string id, CancellationToken ct) => throw NotScripted(nameof(RemoveServiceAsync));
+
+        public Task<IReadOnlyList<EngineSwarmTask>> ListTasksAsync(IReadOnlyCollection<string> labelFilters, string serviceId, CancellationToken ct) => throw NotScripted(nameof(ListTasksAsync));
+
+        public Task<IReadOnlyList<EngineSwarmObject>> ListSwarmObjectsAsync(SwarmObjectKind kind, CancellationToken ct) => throw NotScripted(nameof(ListSwarmObjectsAsync));
+
+        public Task<string> CreateSwarmObjectAsync(SwarmObjectKind kind, SwarmObjectSpec spec, CancellationToken ct) => throw NotScripted(nameof(CreateSwarmObjectAsync));
+
+        public Task RemoveSwarmObjectAsync(SwarmObjectKind kind, string id, CancellationToken ct) => throw NotScripted(nameof(RemoveSwarmObjectAsync));
+
+        public Task<string> ResolveImageDigestAsync(string image, CancellationToken ct) => throw NotScripted(nameof(ResolveImageDigestAsync));
+
         public Task StreamEventsAsync(EventQuery query, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(StreamEventsAsync));
 
         public void Dispose()

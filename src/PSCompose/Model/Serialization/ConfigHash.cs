@@ -30,11 +30,13 @@ namespace PSCompose.Model.Serialization
             return GoJson.Compact(GoEncoder.Json.EncodeStruct(copy, ComposeTypes.Service));
         }
 
-        private static string Sha256(string text)
+        internal static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+        internal static string Sha256(byte[] data)
         {
             using (var sha = SHA256.Create())
             {
-                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+                byte[] hash = sha.ComputeHash(data);
                 var sb = new StringBuilder(64);
                 foreach (byte b in hash) sb.Append(b.ToString("x2"));
                 return sb.ToString();

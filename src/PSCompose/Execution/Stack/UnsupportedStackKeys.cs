@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PSCompose.Model;
+using PSCompose.Model.Yaml;
+
+namespace PSCompose.Execution.Stack
+{
+    /// <summary>
+    /// The service keys a Swarm service cannot honour: docker/cli's "Ignoring unsupported options" and "Ignoring
+    /// deprecated options" lists (cli/compose/loader), plus the Compose Spec keys it silently drops. Each gets one
+    /// warning naming the file and line it was written on.
+    /// </summary>
+    internal static class UnsupportedStackKeys
+    {
+        private static readonly Dictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["build"] = "Swarm does not build; build and push the image first",
+            ["cgroup"] = "not supported by Swarm services",
+            ["cgroup_parent"] = "not supported by Swarm services",
+            ["container_name"] = "Swarm names the tasks' containers",
+            ["cpu_count"] = "use deploy.resources",
+            ["cpu_percent"] = "use deploy.resources",
+            ["cpu_period"] = "use deploy.resources",
+            ["cpu_quota"] = "use deploy.resources",
+            ["cpu_rt_period"] = "use deploy.resources",
+            ["cpu_rt_runtime"] = "use deploy.resources",
+            ["cpu_shares"] = "use deploy.resources",
+            ["cpus"] = "use deploy.resources.limits.cpus",
+            ["cpuset"] = "not supported by Swarm services",
+            ["depends_on"] = "Swarm starts services independently (no start order or conditions)",
+            ["device_cgroup_rules"] = "not supported by Swarm services",
+            ["devices"] = "not supported by Swarm services",
+            ["domainname"] = "not supported by Swarm services",
+            ["expose"] = "services on a network reach every port",
+            ["external_links"] = "not supported by Swarm services",
+            ["gpus"] = "use deploy.resources.reservations",
+            ["ipc"] = "not supported by Swarm services",
+            ["links"] = "use networks",
+            ["mac_address"] = "not supported by Swarm services",
+            ["mem_limit"] = "use deploy.resources.limits.memory",
+            ["mem_reservation"] = "use deploy.resources.reservations.memory",
+            ["mem_swappiness"] = "not supported by Swarm services",
+            ["memswap_limit"] = "not supported by Swarm services",
+            ["network_mode"] = "use networks",
+            ["oom_kill_disable"] = "not supported by Swarm services",
+            ["pid"] = "not supported by Swarm services",
+            ["pids_limit"] = "use deploy.resources.limits.pids",
+            ["platform"] = "use deploy.placement.constraints",
+            ["privileged"] = "not supported by Swarm services",
+            ["pull_policy"] = "Swarm pulls on each node",
+            ["runtime"] = "not supported by Swarm services",
+            ["security_opt"] = "not supported by Swarm services",
+            ["shm_size"] = "not supported by Swarm services",
+            ["storage_opt"] = "not supported by Swarm services",
+            ["userns_mode"] = "not supported by Swarm services",
+            ["uts"] = "not supported by Swarm services",
+            ["volumes_from"] = "not supported by Swarm services",
+            ["develop"] = "watch is a Compose feature",
+            ["post_start"] = "lifecycle hooks are a Compose feature",
+            ["pre_stop"] = "lifecycle hooks are a Compose feature",
+        };
+
+        /// <summary>One warning per (service, unsupported key), in service then key order.</summary>
+        public static IEnumerable<StackWarning> Find(ProjectModel model)
+        {
+            var lines = new KeyLines(model.ConfigFiles);
+            foreach (string service in model.ServiceNames)
+            {
+                YMap s = model.Service(service);
+                foreach (string key in s.Keys)
+                {
+                    string reason = ReasonFor(s, key);
+                    if (reason == null) continue;
+                    (string file, int line) = lines.Find(service, key);
+                    yield return new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason };
+                }
+            }
+        }
+
+        private static string ReasonFor(YMap s, string key)
+        {
+            if (Reasons.TryGetValue(key, out string reason)) return reason;
+            if (key == "restart" && s.Map("deploy")?.Map("restart_policy") != null) return "deploy.restart_policy is used";
+            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && mode != "replicated" && mode != "global")
+                return $"mode {mode} is not supported; use replicated or global";
+            return null;
+        }
+
+        /// <summary>Where services.S.K was written: the last compose file that declares it (a later file overrides).</summary>
+        private sealed class KeyLines
+        {
+            private readonly List<(string File, YamlMappingNode Root)> roots = new List<(string, YamlMappingNode)>();
+
+            public KeyLines(IEnumerable<string> files)
+            {
+                foreach (string file in files ?? Enumerable.Empty<string>())
+                {
+                    if (file == "-" || !File.Exists(file)) continue;
+                    try
+                    {
+                        foreach (YamlNode root in YamlReader.ParseNodes(File.ReadAllText(file), file))
+                            if (root is YamlMappingNode map) roots.Add((file, map));
+                    }
+                    catch (ComposeFileException)
+                    {
+                        // The loader already read this file; a position is a nicety, never a new failure.
+                    }
+                }
+            }
+
+            public (string File, int Line) Find(string service, string key)
+            {
+                for (int i = roots.Count - 1; i >= 0; i--)
+                {
+                    YamlNode node = Child(Child(Child(roots[i].Root, "services"), service), key, keyNode: true);
+                    if (node != null) return (roots[i].File, node.Line);
+                }
+                return (roots.Count > 0 ? roots[roots.Count - 1].File : null, 0);
+            }
+
+            private static YamlNode Child(YamlNode map, string name, bool keyNode = false)
+            {
+                if (!(map is YamlMappingNode m)) return null;
+                foreach (var pair in m.Pairs)
+                    if (pair.Key is YamlScalarNode k && k.Value == name) return keyNode ? pair.Key : pair.Value;
+                return null;
+            }
+        }
+    }
+}
