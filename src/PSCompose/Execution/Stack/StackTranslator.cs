@@ -108,8 +108,8 @@ namespace PSCompose.Execution.Stack
                 DnsNameservers = Canon.StringsOrEmpty(s, "dns"),
                 DnsSearch = Canon.StringsOrEmpty(s, "dns_search"),
                 DnsOptions = Canon.StringsOrEmpty(s, "dns_opt"),
-                Secrets = FileReferences(s, "secrets", plan.Secrets, source => source),
-                Configs = FileReferences(s, "configs", plan.Configs, source => "/" + source),
+                Secrets = FileReferences(s, "secrets", plan.Secrets),
+                Configs = FileReferences(s, "configs", plan.Configs),
                 Mounts = StackResources.Mounts(model, stack, s),
                 Isolation = Canon.Str(s, "isolation"),
                 Sysctls = Canon.StringMap(s, "sysctls"),
@@ -141,17 +141,17 @@ namespace PSCompose.Execution.Stack
         }
 
         /// <summary>
-        /// Secret/config references by the rolled name. docker/cli's default targets: a secret's file is named after
-        /// its source (in /run/secrets), a config's is /&lt;source&gt;; uid and gid "0", mode 0444.
+        /// Secret/config references by the rolled name. docker stack deploy's default target is the source key (the
+        /// engine puts a secret in /run/secrets, a config at /&lt;key&gt;); uid and gid "0", mode 0444.
         /// </summary>
-        private static IList<SwarmFileReference> FileReferences(YMap s, string key, List<SwarmObjectSpec> created, Func<string, string> defaultTarget)
+        private static IList<SwarmFileReference> FileReferences(YMap s, string key, List<SwarmObjectSpec> created)
         {
             var result = new List<SwarmFileReference>();
             foreach (YMap r in Canon.Maps(s, key))
             {
                 string source = Canon.Str(r, "source");
                 string target = Canon.Str(r, "target");
-                if (target == null || (key == "secrets" && target == "/run/secrets/" + source)) target = defaultTarget(source);
+                if (target == null || (key == "secrets" && target == "/run/secrets/" + source)) target = source;
                 result.Add(new SwarmFileReference
                 {
                     Name = StackResources.ObjectName(created, source),

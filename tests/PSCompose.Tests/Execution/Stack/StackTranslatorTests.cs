@@ -63,7 +63,7 @@ namespace PSCompose.Tests.Execution.Stack
                 Assert.Equal(new[] { ("ingress", 80u, 8080u), ("host", 81u, 8081u) },
                     web.Ports.Select(p => (p.PublishMode, p.TargetPort, p.PublishedPort.Value)));
                 Assert.Equal(new[] { ("pw", 292u), ("/etc/pw", 256u) }, web.Container.Secrets.Select(s => (s.Target, s.Mode)));
-                Assert.Equal("/conf", Assert.Single(web.Container.Configs).Target);
+                Assert.Equal("conf", Assert.Single(web.Container.Configs).Target);
 
                 SwarmServiceSpec db = plan.Services.Single(s => s.Name == "shop_db");
                 Assert.Equal(("on-failure", (ulong?)4), (db.RestartPolicy.Condition, db.RestartPolicy.MaxAttempts));
