@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Management.Automation;
 using System.Text.Json;
 using PSCompose.Testing;
 using Xunit;
@@ -57,6 +58,11 @@ namespace PSCompose.ModuleTests.Stack
             }).Replace(stack, "STACK");
         }
 
+        private static System.Collections.Generic.IEnumerable<PSObject> Of(RunResult r, string type) =>
+            r.Output.Where(o => o.BaseObject.GetType().FullName == "PSCompose." + type);
+
+        private static string P(PSObject o, string name) => Convert.ToString(o.Properties[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+
         [EngineFact]
         public void Deploy_Update_Remove_RoundTrip_AgreesWithDockerStack()
         {
@@ -79,6 +85,19 @@ namespace PSCompose.ModuleTests.Stack
             Assert.Equal(SwarmFixture.Labelled("network", theirs).Select(n => n.Replace(theirs, "S")), SwarmFixture.Labelled("network", ours).Select(n => n.Replace(ours, "S")));
             foreach (string service in new[] { "web", "edge" })
                 Assert.Equal(Comparable(theirs, service).Replace("1818" + (service == "web" ? "3" : "4"), "PORT"), Comparable(ours, service).Replace("1818" + (service == "web" ? "1" : "2"), "PORT"));
+            // Get-ComposeStack lists both stacks (ours and docker's) as docker stack ls/services/ps do.
+            RunResult get = PowerShellRunner.Run(
+                $"Get-ComposeStack | Where-Object Name -in '{ours}','{theirs}'; Get-ComposeStack {ours} -Service; Get-ComposeStack {theirs} -Task | Where-Object DesiredState -eq running").AssertNoErrors();
+            Assert.Equal(new[] { (ours, 2), (theirs, 2) }.OrderBy(x => x.Item1),
+                Of(get, "ComposeStack").Select(x => (P(x, "Name"), int.Parse(P(x, "Services")))).OrderBy(x => x.Item1));
+            Assert.Equal(
+                Docker.Run("stack", "services", ours, "--format", "{{.Name}} {{.Mode}} {{.Replicas}}").Check().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).OrderBy(l => l),
+                Of(get, "ComposeStackService").Select(x => $"{P(x, "Name")} {P(x, "Mode")} {P(x, "Running")}/{P(x, "Desired")}").OrderBy(l => l));
+            Assert.Equal(
+                Docker.Run("stack", "ps", theirs, "--filter", "desired-state=running", "--format", "{{.Name}}").Check().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(n => n.Contains('.') && n.Split('.')[1].Length > 3 ? n.Split('.')[0] + ".NODE" : n).OrderBy(l => l),
+                Of(get, "ComposeStackTask").Select(t => P(t, "Name").Split('.')[1].Length > 3 ? P(t, "Service") + ".NODE" : P(t, "Name")).OrderBy(l => l));
+
             string firstSecret = Assert.Single(SwarmFixture.Labelled("secret", ours));
             Assert.StartsWith(ours + "_pw-", firstSecret);
 

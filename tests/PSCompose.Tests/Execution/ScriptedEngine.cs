@@ -175,7 +175,14 @@ namespace PSCompose.Tests.Execution
 
         public Task MonitorEventsAsync(IDictionary<string, IList<string>> filters, Action<EngineEvent> onEvent, CancellationToken ct) => throw NotScripted(nameof(MonitorEventsAsync));
 
-        public Task<EngineSwarmState> GetSwarmStateAsync(CancellationToken ct) => throw NotScripted(nameof(GetSwarmStateAsync));
+        /// <summary>What GET /info says about the swarm; null: not scripted.</summary>
+        public EngineSwarmState SwarmState { get; set; }
+
+        public Task<EngineSwarmState> GetSwarmStateAsync(CancellationToken ct)
+        {
+            Record("GetSwarmState", "");
+            return SwarmState == null ? Task.FromException<EngineSwarmState>(NotScripted(nameof(GetSwarmStateAsync))) : Task.FromResult(SwarmState);
+        }
 
         public Task<IReadOnlyList<EngineSwarmNode>> ListNodesAsync(CancellationToken ct) => throw NotScripted(nameof(ListNodesAsync));
 
