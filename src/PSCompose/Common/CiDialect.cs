@@ -61,11 +61,12 @@ namespace PSCompose.Common
 
             public override string Issue(bool error, string message, string file, int line, int column, string code)
             {
-                var sb = new StringBuilder("##vso[task.logissue type=").Append(error ? "error" : "warning");
-                if (file != null) sb.Append(";sourcepath=").Append(Property(file));
-                if (file != null && line > 0) sb.Append(";linenumber=").Append(line);
-                if (file != null && line > 0 && column > 0) sb.Append(";columnnumber=").Append(column);
-                if (code != null) sb.Append(";code=").Append(Property(code));
+                // Each property ends in ';', as in the documentation's example.
+                var sb = new StringBuilder("##vso[task.logissue type=").Append(error ? "error;" : "warning;");
+                if (file != null) sb.Append("sourcepath=").Append(Property(file)).Append(';');
+                if (file != null && line > 0) sb.Append("linenumber=").Append(line).Append(';');
+                if (file != null && line > 0 && column > 0) sb.Append("columnnumber=").Append(column).Append(';');
+                if (code != null) sb.Append("code=").Append(Property(code)).Append(';');
                 return sb.Append(']').Append(Data(message)).ToString();
             }
 
