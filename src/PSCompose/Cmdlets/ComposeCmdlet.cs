@@ -20,8 +20,13 @@ namespace PSCompose.Cmdlets
         private CiLog ci;
 
         /// <summary>
-        /// Output for a CI log: Auto (the default) when TF_BUILD is True (Azure Pipelines) or GITHUB_ACTIONS is true
-        /// (GitHub Actions); AzurePipelines or GitHubActions to force one; None for none.
+        /// Output for a CI log. Auto (the default) writes for Azure Pipelines when TF_BUILD is True and for GitHub Actions
+        /// when GITHUB_ACTIONS is true; AzurePipelines or GitHubActions force that dialect; None turns CI output off. In
+        /// CI mode compose-file errors and warnings are also printed as annotations (##vso[task.logissue ...] or
+        /// ::error file=...,line=...::), progress is plain lines in collapsible groups (##[group] or ::group::), always
+        /// closed, instead of progress records, and text from containers (log views, -Raw, exec and run output, build
+        /// output) cannot start a logging command: the first character of "##vso[" and "##[", and of "::" starting a
+        /// line, becomes '*'. ComposeLogRecord.Line keeps the text as the container wrote it.
         /// </summary>
         [Parameter]
         public CiOutputMode CiOutput { get; set; }

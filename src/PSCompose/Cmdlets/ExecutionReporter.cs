@@ -41,7 +41,9 @@ namespace PSCompose.Cmdlets
             string key = op.Service ?? op.Resource;
             if (cmdlet.Ci != null)
             {
-                cmdlet.Ci.InGroup($"{activity}: {CiLog.Phase(op.Kind)} {key}", line);
+                // One line per operation, when it ends: operations of different services interleave, and each switch
+                // of service closes one group and opens another.
+                if (e.Status != OperationStatus.Started) cmdlet.Ci.InGroup($"{activity}: {CiLog.Phase(op.Kind)} {key}", line);
                 return;
             }
             var record = new ProgressRecord(IdOf(key), activity, $"{key}: {op.Kind} {e.Status}")
