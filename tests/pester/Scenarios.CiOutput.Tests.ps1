@@ -102,3 +102,45 @@ Describe 'A broken compose file in a CI step' -Tag Docker {
         $step.Lines | Where-Object { $_.StartsWith("::error file=$(Join-Path $P.Dir 'bad.yaml'),line=3::") } | Should -HaveCount 1
     }
 }
+
+Describe 'Ctrl+C in a CI step while up -Wait waits (real pwsh in tmux)' -Tag Docker {
+    BeforeAll {
+        # A health check that never finishes: -Wait waits with the "start" group open until the key.
+        $script:W = New-ScenarioProject -Theme cioutput -Yaml @'
+services:
+  db:
+    image: pscompose/busybox:latest
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"]
+    healthcheck:
+      test: ["CMD", "sleep", "100"]
+      interval: 200s
+      timeout: 200s
+'@
+        $script:Done = Join-Path $W.Dir 'done.txt'
+        $script:StepFile = Join-Path $W.Dir 'step.ps1'
+        Set-Content $StepFile @"
+Import-Module '$Manifest'
+Set-Location '$($W.Dir)'
+try { Invoke-ComposeUp -Wait } finally { Set-Content '$Done' 'returned' }
+"@
+        $pwshLine = ($PwshCommand | ForEach-Object { "'$_'" }) -join ' '
+        tmux new-session -d -s $W.Name -x 200 -y 50 "TF_BUILD=True NO_COLOR=1 $pwshLine -NoProfile -NoExit -File '$StepFile'"
+        function script:Pane { @(tmux capture-pane -p -t $W.Name -S -200) }
+    }
+    AfterAll {
+        tmux kill-session -t $W.Name 2>$null
+        $W | Remove-ScenarioProject
+    }
+
+    It 'closes the open group when the step is stopped' {
+        Wait-Until -TimeoutSeconds 120 -Because "the start group in the pane:`n$((Pane) -join "`n")" {
+            (Pane) -contains "##[group]Compose up $($W.Name): start db"
+        }
+        Start-Sleep -Seconds 1
+        tmux send-keys -t $W.Name C-c
+        Wait-Until -TimeoutSeconds 30 -Because "the cmdlet to return after Ctrl+C:`n$((Pane) -join "`n")" { Test-Path $Done }
+        # The pane shows the key as ^C; the line the host writes after it closes the group.
+        $lines = @(Pane | ForEach-Object { $_ -replace '^\^C', '' } | Where-Object { $_ })
+        Assert-GroupsClosed $lines '##[group]' '##[endgroup]'
+    }
+}

@@ -104,8 +104,8 @@ namespace PSCompose.Cmdlets
         }
 
         /// <summary>
-        /// Write-Host's way; a stopping pipeline (Ctrl+C) no longer takes writes, so the closing lines then go straight
-        /// to the host, which still shows them.
+        /// Write-Host's way. Should a stopping pipeline (Ctrl+C) refuse the write, the line goes straight to the host, so a
+        /// group is still closed.
         /// </summary>
         private void Write(string line)
         {

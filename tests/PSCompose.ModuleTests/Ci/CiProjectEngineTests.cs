@@ -68,6 +68,29 @@ namespace PSCompose.ModuleTests.Ci
         }
 
         [EngineFact]
+        public void ImageBuild_InCiMode_IsAGroupOfPlainNeutralisedLines_WithoutProgress()
+        {
+            using var p = new UpProject("cioutput-build");
+            p.WriteCompose($"name: {p.Name}\nservices:\n  app:\n    build: .\n    image: {p.Name}-app\n");
+            p.Write("Dockerfile", $"FROM {UpProject.Busybox}\nRUN echo '##vso[task.complete result=Failed]' && echo '::error::x'\n");
+            try
+            {
+                RunResult r = PowerShellRunner.Run("New-ComposeImage -Path $dir -ProjectName $p -CiOutput GitHubActions",
+                    new Dictionary<string, object> { ["dir"] = p.Directory, ["p"] = p.Name }).AssertNoErrors();
+                Assert.Empty(r.Progress);
+                List<string> lines = HostLines(r);
+                AssertGroupsClosed(lines, "::group::", "::endgroup::");
+                Assert.Equal("::group::Build images: app", lines[0]);
+                Assert.Contains("*#vso[task.complete result=Failed]", lines);
+                Assert.Contains("*:error::x", lines);
+                Assert.DoesNotContain(lines, l => l.Contains("##vso[") || (l.StartsWith("::", StringComparison.Ordinal) && !l.StartsWith("::group::", StringComparison.Ordinal) && l != "::endgroup::"));
+                // The build output's information records are neutralised too.
+                Assert.Contains(r.Information, i => i.Tags.Contains("Build") && i.MessageData.ToString() == "*:error::x");
+            }
+            finally { Docker.Run("rmi", "-f", p.Name + "-app"); }
+        }
+
+        [EngineFact]
         public void FailedUp_InCiMode_StillClosesItsGroup()
         {
             using var p = new UpProject("cioutput-fail");
