@@ -17,11 +17,37 @@ namespace PSCompose.Cmdlets
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private IEngineClient engine;
+        private CiLog ci;
+
+        /// <summary>
+        /// Output for a CI log. Auto (the default) writes for Azure Pipelines when TF_BUILD is True and for GitHub Actions
+        /// when GITHUB_ACTIONS is true; AzurePipelines or GitHubActions force that dialect; None turns CI output off. In
+        /// CI mode compose-file errors and warnings are also printed as annotations (##vso[task.logissue ...] or
+        /// ::error file=...,line=...::), progress is plain lines in collapsible groups (##[group] or ::group::), always
+        /// closed, instead of progress records, and text from containers (log views, -Raw, exec and run output, build
+        /// output) cannot start a logging command: the first character of "##vso[" and "##[", and of "::" starting a
+        /// line, becomes '*'. ComposeLogRecord.Line keeps the text as the container wrote it.
+        /// </summary>
+        [Parameter]
+        public CiOutputMode CiOutput { get; set; }
+
+        /// <summary>
+        /// The invocation's CI log, or null outside CI mode; set in BeginProcessing, so any thread may ask whether it is
+        /// CI mode, but only the pipeline thread writes to it.
+        /// </summary>
+        internal CiLog Ci => ci;
+
+        /// <summary>Text from a container as this invocation prints it: neutralised in CI mode (<see cref="Common.CiDialect.Neutralise"/>).</summary>
+        internal string ForLog(string text) => Ci == null ? text : Common.CiDialect.Neutralise(text);
 
         /// <summary>Cancelled when the pipeline is stopped.</summary>
         protected CancellationToken CancellationToken => cancellation.Token;
 
-        protected sealed override void BeginProcessing() => Guard(BeginCompose);
+        protected sealed override void BeginProcessing() => Guard(() =>
+        {
+            ci = CiLog.For(this, CiOutput);
+            BeginCompose();
+        });
 
         protected sealed override void ProcessRecord() => Guard(ProcessCompose);
 
@@ -144,14 +170,35 @@ namespace PSCompose.Cmdlets
             }
             catch (Exception e) when (ErrorRecords.TryCreate(e, out ErrorRecord record))
             {
+                Ci?.Error(e, record.FullyQualifiedErrorId);
                 ThrowTerminatingError(record);
+            }
+            finally
+            {
+                Ci?.CloseGroup(); // a group left open by a failure or Ctrl+C
             }
         }
 
         internal void WriteComposeError(Exception e, object target = null)
         {
             if (!ErrorRecords.TryCreate(e, out ErrorRecord record, target)) ExceptionDispatchInfo.Capture(e).Throw();
+            Ci?.Error(e, record.FullyQualifiedErrorId);
             WriteError(record);
+        }
+
+        /// <summary>Write-Warning, plus a warning annotation in CI mode (hides Cmdlet.WriteWarning for every PSCompose cmdlet).</summary>
+        internal new void WriteWarning(string text)
+        {
+            if (Ci != null && WarningsShown()) Ci.Warning(text);
+            base.WriteWarning(text);
+        }
+
+        /// <summary>-WarningAction when given, else the $WarningPreference in scope: a silenced warning gets no annotation either.</summary>
+        private bool WarningsShown()
+        {
+            object preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out object given)
+                ? given : GetVariableValue("WarningPreference");
+            return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference p) && (p == ActionPreference.SilentlyContinue || p == ActionPreference.Ignore));
         }
 
         public void Dispose()

@@ -77,7 +77,7 @@ namespace PSCompose.Cmdlets
                     {
                         bar(p);
                         string output = p.Stream?.TrimEnd('\n');
-                        if (!string.IsNullOrEmpty(output)) queue.Post(() => WriteInformation(output, new[] { "PSCompose", activity, service }));
+                        if (!string.IsNullOrEmpty(output)) queue.Post(() => WriteInformation(ForLog(output), new[] { "PSCompose", activity, service }));
                         else if (p.Id == null && p.Status != null) queue.Post(() => WriteVerbose($"{service}: {p.Status}"));
                     };
                     await action(client, lines, ct).ConfigureAwait(false);

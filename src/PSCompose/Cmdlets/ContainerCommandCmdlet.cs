@@ -124,9 +124,10 @@ namespace PSCompose.Cmdlets
             {
                 foreach (OutputLine line in lines)
                 {
-                    if (line.Stream == OutputStream.Stdout || StdErr == StdErrTarget.Output) WriteObject(line.Text);
-                    else if (StdErr == StdErrTarget.Information) WriteInformation(line.Text, new[] { "PSCompose", "StdErr" });
-                    else WriteComposeError(new ComposeException(ErrorIds.ContainerStdErr, line.Text, container));
+                    string text = ForLog(line.Text);
+                    if (line.Stream == OutputStream.Stdout || StdErr == StdErrTarget.Output) WriteObject(text);
+                    else if (StdErr == StdErrTarget.Information) WriteInformation(text, new[] { "PSCompose", "StdErr" });
+                    else WriteComposeError(new ComposeException(ErrorIds.ContainerStdErr, text, container));
                 }
             }, ct);
 

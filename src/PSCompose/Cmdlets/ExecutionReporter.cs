@@ -9,7 +9,8 @@ using PSCompose.Plan;
 namespace PSCompose.Cmdlets
 {
     /// <summary>
-    /// Turns executor events into one progress record per service plus a -Verbose line per operation.
+    /// Turns executor events into one progress record per service plus a -Verbose line per operation; in CI mode,
+    /// into plain lines in a collapsible group per phase and service instead of progress records.
     /// Events arrive on pool threads; everything here runs on the pipeline thread via the queue.
     /// </summary>
     internal sealed class ExecutionReporter
@@ -23,7 +24,11 @@ namespace PSCompose.Cmdlets
         {
             this.cmdlet = cmdlet;
             this.activity = activity;
+            ci = cmdlet.Ci != null;
         }
+
+        /// <summary>Read on pool threads, so fixed at construction (the CI log itself is touched on the pipeline thread only).</summary>
+        private readonly bool ci;
 
         private bool closed;
 
@@ -34,6 +39,13 @@ namespace PSCompose.Cmdlets
             cmdlet.WriteVerbose(line);
             if (closed) return;
             string key = op.Service ?? op.Resource;
+            if (cmdlet.Ci != null)
+            {
+                // One line per operation, when it ends: operations of different services interleave, and each switch
+                // of service closes one group and opens another.
+                if (e.Status != OperationStatus.Started) cmdlet.Ci.InGroup($"{activity}: {CiLog.Phase(op.Kind)} {key}", line);
+                return;
+            }
             var record = new ProgressRecord(IdOf(key), activity, $"{key}: {op.Kind} {e.Status}")
             {
                 RecordType = ProgressRecordType.Processing,
@@ -44,6 +56,12 @@ namespace PSCompose.Cmdlets
         /// <summary>Folds a pull/build line into the service's record (bytes or build step); call on any thread, writes through the queue.</summary>
         public void Transfer(string service, EngineProgress line, PipelineQueue queue)
         {
+            if (ci)
+            {
+                string plain = CiLog.PlainLine(line);
+                if (plain != null) queue.Post(() => { if (!closed) cmdlet.Ci.InGroup($"{activity}: {(line.Stream != null ? "build" : "pull")} {service}", plain); });
+                return;
+            }
             ServiceTransfer transfer = transfers.GetOrAdd(service, _ => new ServiceTransfer());
             string status, bytes;
             int percent;
@@ -73,6 +91,7 @@ namespace PSCompose.Cmdlets
 
         public void Complete()
         {
+            cmdlet.Ci?.CloseGroup();
             if (closed) return;
             foreach (var entry in progressIds)
                 cmdlet.WriteProgress(new ProgressRecord(entry.Value, activity, entry.Key) { RecordType = ProgressRecordType.Completed });

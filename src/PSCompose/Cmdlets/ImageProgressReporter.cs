@@ -8,7 +8,8 @@ namespace PSCompose.Cmdlets
     /// <summary>
     /// Write-Progress for the image cmdlets: one parent record for the operation, one child record per service with
     /// its bytes (or build step). When $ProgressPreference is SilentlyContinue — checked once, on the pipeline thread —
-    /// the reporter is <see cref="Silent"/> and the engine's progress lines are not even folded.
+    /// the reporter is <see cref="Silent"/> and the engine's progress lines are not even folded. In CI mode, plain lines
+    /// in a collapsible group per service instead of progress records.
     /// </summary>
     internal class ImageProgressReporter
     {
@@ -20,21 +21,26 @@ namespace PSCompose.Cmdlets
 
         private readonly PSCmdlet cmdlet;
         private readonly string activity;
+        private readonly CiLog ci;
         private readonly Dictionary<string, int> childIds = new Dictionary<string, int>(StringComparer.Ordinal);
         private int expected;
         private int finished;
 
         private ImageProgressReporter() { }
 
-        private ImageProgressReporter(PSCmdlet cmdlet, string activity)
+        private ImageProgressReporter(PSCmdlet cmdlet, string activity, CiLog ci = null)
         {
             this.cmdlet = cmdlet;
             this.activity = activity;
+            this.ci = ci;
         }
 
         /// <summary>Call on the pipeline thread.</summary>
-        public static ImageProgressReporter For(PSCmdlet cmdlet, string activity) =>
-            Wanted(cmdlet) ? new ImageProgressReporter(cmdlet, activity) : Silent;
+        public static ImageProgressReporter For(ComposeCmdlet cmdlet, string activity) =>
+            cmdlet.Ci != null ? new ImageProgressReporter(cmdlet, activity, cmdlet.Ci)
+            : Wanted(cmdlet) ? new ImageProgressReporter(cmdlet, activity) : Silent;
+
+        private string GroupTitle(string service) => $"{activity}: {service}";
 
         private bool Enabled => cmdlet != null;
 
@@ -45,6 +51,11 @@ namespace PSCompose.Cmdlets
         public void Begin(string service)
         {
             if (!Enabled) return;
+            if (ci != null)
+            {
+                ci.InGroup(GroupTitle(service), expected > 0 ? $"{service}: {activity} ({finished + 1} of {expected})" : $"{service}: {activity}");
+                return;
+            }
             var record = new ProgressRecord(ParentId, activity, expected > 0 ? $"{service} ({finished + 1} of {expected})" : service);
             if (expected > 0) record.PercentComplete = Math.Min(100, finished * 100 / expected);
             cmdlet.WriteProgress(record);
@@ -54,6 +65,14 @@ namespace PSCompose.Cmdlets
         public Action<EngineProgress> Service(string service, PipelineQueue queue)
         {
             if (!Enabled) return Ignore;
+            if (ci != null)
+            {
+                return p =>
+                {
+                    string line = CiLog.PlainLine(p);
+                    if (line != null) queue.Post(() => ci.InGroup(GroupTitle(service), line));
+                };
+            }
             var transfer = new ServiceTransfer();
             int id;
             lock (childIds) id = ChildId(service);
@@ -71,6 +90,11 @@ namespace PSCompose.Cmdlets
         {
             if (!Enabled) return;
             finished++;
+            if (ci != null)
+            {
+                ci.CloseGroup();
+                return;
+            }
             int id;
             lock (childIds) id = ChildId(service);
             cmdlet.WriteProgress(new ProgressRecord(id, service, "Done") { ParentActivityId = ParentId, RecordType = ProgressRecordType.Completed });
@@ -78,7 +102,8 @@ namespace PSCompose.Cmdlets
 
         public void Complete()
         {
-            if (Enabled && childIds.Count > 0)
+            ci?.CloseGroup();
+            if (ci == null && Enabled && childIds.Count > 0)
                 cmdlet.WriteProgress(new ProgressRecord(ParentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 

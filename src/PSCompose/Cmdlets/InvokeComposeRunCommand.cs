@@ -108,7 +108,7 @@ namespace PSCompose.Cmdlets
 
             var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
             var context = new Execution.ExecutionContext { Project = model };
-            bool bars = !QuietPull && ImageProgressReporter.Wanted(this);
+            bool bars = !QuietPull && (Ci != null || ImageProgressReporter.Wanted(this));
             IReadOnlyList<OperationFailure> failures = null;
             EngineCreateResult created = null;
             long exitCode = 0;
@@ -118,7 +118,7 @@ namespace PSCompose.Cmdlets
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
-                if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
                 if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
                 failures = await runner.Dependencies.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
                 queue.Post(reporter.Complete);

@@ -121,7 +121,7 @@ namespace PSCompose.Cmdlets
         private AttachedUp BeginAttached(ProjectModel model, AttachSelection selection, AttachRequest request, TimeSpan? timeout,
             PipelineQueue queue, ExecutionReporter reporter, CancellationToken ct)
         {
-            var presenter = new LogPresenter(!NoLogPrefix, Timestamps);
+            var presenter = new LogPresenter(!NoLogPrefix, Timestamps, Ci != null);
             Engine.IEngineClient client = Engine;
             return new AttachedUp(client, model.Name, selection, request,
                 (records, token) => queue.PostAsync(() =>

@@ -165,13 +165,13 @@ namespace PSCompose.Cmdlets
             ComposeUpResult result = null;
             ComposeContainerExit decisive = null;
             var context = new ExecutionContext { Project = model };
-            bool bars = ImageProgressReporter.Wanted(this);
+            bool bars = Ci != null || ImageProgressReporter.Wanted(this);
             try
             {
                 Stream(async (queue, ct) =>
                 {
                     context.Warn = message => queue.Post(() => WriteWarning(message));
-                    context.Output = (service, line) => queue.Post(() => WriteInformation(line, new[] { "PSCompose", service }));
+                    context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
                     if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
                     AttachedUp session = attach == null ? null : BeginAttached(model, selection, attach, request.Timeout, queue, reporter, ct);
                     if (session != null)

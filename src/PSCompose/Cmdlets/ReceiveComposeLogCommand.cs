@@ -127,7 +127,7 @@ namespace PSCompose.Cmdlets
             if (requests.Count == 0) return;
             if (Index > 0 && !CheckIndex(requests[0])) return;
 
-            var presenter = new LogPresenter(!NoLogPrefix, Timestamps);
+            var presenter = new LogPresenter(!NoLogPrefix, Timestamps, Ci != null);
             var engine = Engine;
             Stream((queue, ct) =>
             {

@@ -45,12 +45,19 @@ namespace PSCompose
 
         internal bool ShowTimestamp { get; set; }
 
-        /// <summary>The line as Compose prints it: prefix, optional timestamp, text. Colour only when asked.</summary>
+        /// <summary>Written in CI mode: the display text is neutralised (<see cref="Common.CiDialect.Neutralise"/>).</summary>
+        internal bool ForCi { get; set; }
+
+        /// <summary>
+        /// The line as Compose prints it: prefix, optional timestamp, text. Colour only when asked. In CI mode a logging
+        /// command in the text ("##vso[", "##[", a leading "::") has its first character replaced by '*'.
+        /// </summary>
         public string ToDisplayString(bool color)
         {
             string stamp = ShowTimestamp ? FormatTimestamp(Timestamp) + " " : "";
             string prefix = color && PrefixColor != null && Prefix.Length > 0 ? "\u001b[" + PrefixColor + "m" + Prefix + "\u001b[0m" : Prefix;
-            return prefix + stamp + Line;
+            string text = prefix + stamp + Line;
+            return ForCi ? Common.CiDialect.Neutralise(text) : text;
         }
 
         public override string ToString() => Line;

@@ -16,18 +16,22 @@ namespace PSCompose
         private readonly Dictionary<string, Prefix> byContainer = new Dictionary<string, Prefix>(StringComparer.Ordinal);
         private readonly bool prefix;
         private readonly bool timestamps;
+        private readonly bool forCi;
         private int width;
 
-        public LogPresenter(bool prefix, bool timestamps)
+        /// <param name="forCi">In a CI log: the display text cannot start a logging command (the Line stays as written).</param>
+        public LogPresenter(bool prefix, bool timestamps, bool forCi = false)
         {
             this.prefix = prefix;
             this.timestamps = timestamps;
+            this.forCi = forCi;
         }
 
-        /// <summary>Sets the record's display prefix, colour and timestamp flag.</summary>
+        /// <summary>Sets the record's display prefix, colour, timestamp flag and CI neutralising.</summary>
         public ComposeLogRecord Present(ComposeLogRecord record)
         {
             record.ShowTimestamp = timestamps;
+            record.ForCi = forCi;
             if (!prefix) return record;
             // Once per container, not per line: the name and the padded prefix are kept until the width changes.
             if (!byContainer.TryGetValue(record.Container ?? "", out Prefix p))
