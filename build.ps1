@@ -35,6 +35,10 @@ function Invoke-PesterSuite {
 $buildTarget = if ($Task -in 'Build', 'Test') { 'PSCompose.sln' } else { 'src/PSCompose/PSCompose.csproj' }
 Invoke-Dotnet build $buildTarget -c $Configuration
 
+# The tests decide themselves when PSCompose runs in CI mode (they set TF_BUILD / GITHUB_ACTIONS for their own steps);
+# a CI system's own variables would otherwise switch every test process into it.
+if ($Task -in 'Test', 'Pester') { Remove-Item Env:TF_BUILD, Env:GITHUB_ACTIONS -ErrorAction SilentlyContinue }
+
 switch ($Task) {
     'Test' {
         Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
