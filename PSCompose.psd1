@@ -38,6 +38,7 @@
         'Invoke-ComposeExec'
         'Invoke-ComposeRun'
         'Receive-ComposeLog'
+        'Watch-ComposeProject'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
