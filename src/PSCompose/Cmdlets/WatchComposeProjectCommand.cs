@@ -55,7 +55,7 @@ namespace PSCompose.Cmdlets
             ProjectModel model = LoadProject(services);
             IReadOnlyList<WatchRule> rules = WatchRules.Read(model, services, false, false, WriteWarning);
             if (!NoUp) Up(model, services, rules);
-            Run(this, model, rules, Prune, Quiet, null);
+            Run(model, rules);
         }
 
         /// <summary>
@@ -90,45 +90,21 @@ namespace PSCompose.Cmdlets
             }
         }
 
-        /// <summary>
-        /// The watch loop until Ctrl+C, its events and messages written on the pipeline thread. With
-        /// <paramref name="alongside"/> (up -Watch) that work runs too, and the watch ends when it does.
-        /// </summary>
-        internal static void Run(ComposeCmdlet cmdlet, ProjectModel model, IReadOnlyList<WatchRule> rules, bool prune, bool quiet,
-            Func<PipelineQueue, System.Threading.CancellationToken, System.Threading.Tasks.Task> alongside)
+        /// <summary>The watch loop until Ctrl+C, its events and messages written on the pipeline thread.</summary>
+        private void Run(ProjectModel model, IReadOnlyList<WatchRule> rules)
         {
-            IEngineClient engine = cmdlet.Engine;
-            cmdlet.Stream(async (queue, ct) =>
-            {
-                var report = new WatchReport
-                {
-                    Message = m => queue.Post(() => cmdlet.WriteInformation(m, new[] { "PSCompose", "watch" })),
-                    Detail = m => queue.Post(() => cmdlet.WriteVerbose(m)),
-                    Warning = m => queue.Post(() => cmdlet.WriteWarning(m)),
-                    Event = e => queue.Post(() => cmdlet.WriteObject(e)),
-                    Output = (service, line) => queue.Post(() => cmdlet.WriteInformation(line, new[] { "PSCompose", service })),
-                };
-                var session = new WatchSession(engine, model, rules, prune, quiet, report);
-                if (alongside == null)
-                {
-                    await session.RunAsync(ct).ConfigureAwait(false);
-                    return;
-                }
-                using (var watchCancel = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    System.Threading.Tasks.Task watching = session.RunAsync(watchCancel.Token);
-                    try
-                    {
-                        await alongside(queue, ct).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        watchCancel.Cancel();
-                        try { await watching.ConfigureAwait(false); }
-                        catch (OperationCanceledException) { }
-                    }
-                }
-            });
+            IEngineClient engine = Engine;
+            Stream((queue, ct) => new WatchSession(engine, model, rules, Prune, Quiet, Report(this, queue)).RunAsync(ct));
         }
+
+        /// <summary>Where a watch writes: events to the output, Compose's messages to information, paths to verbose.</summary>
+        internal static WatchReport Report(ComposeCmdlet cmdlet, PipelineQueue queue) => new WatchReport
+        {
+            Message = m => queue.Post(() => cmdlet.WriteInformation(m, new[] { "PSCompose", "watch" })),
+            Detail = m => queue.Post(() => cmdlet.WriteVerbose(m)),
+            Warning = m => queue.Post(() => cmdlet.WriteWarning(m)),
+            Event = e => queue.Post(() => cmdlet.WriteObject(e)),
+            Output = (service, line) => queue.Post(() => cmdlet.WriteInformation(line, new[] { "PSCompose", service })),
+        };
     }
 }

@@ -143,6 +143,27 @@ namespace PSCompose.ModuleTests.Watch
         }
 
         [EngineFact]
+        public void UpWatch_SyncsWhileAttached_AndCtrlCStopsTheServices()
+        {
+            using var p = new WatchProject();
+            using BackgroundScript up = p.Start("Invoke-ComposeUp -Path $dir -ProjectName $p -Watch");
+            Assert.Equal("running", LifecycleProject.Status(p.Container));
+            p.Write("src/while-up.txt", "up\n");
+            Assert.True(WatchProject.Until(() => p.Read("/app/src/while-up.txt") == "up\n", Arrival), "the edit did not arrive under up -Watch");
+            Assert.True(WatchProject.Until(() => WatchProject.Events(up, "Sync").Count == 1, Arrival));
+
+            up.Stop();
+            Assert.Equal("exited", LifecycleProject.Status(p.Container));
+
+            Docker.Result theirs = p.Project.Compose("up", "--wait", "--watch");
+            RunResult ours = p.Project.Ps("Invoke-ComposeUp -Path $dir -ProjectName $p -Wait -Watch");
+            ErrorRecord error = Assert.Single(ours.Errors);
+            Assert.StartsWith("AttachParameterConflict,", error.FullyQualifiedErrorId);
+            Assert.Equal(theirs.Stderr.Trim(), error.Exception.Message);
+            Assert.Equal("exited", LifecycleProject.Status(p.Container));
+        }
+
+        [EngineFact]
         public void ValidationErrors_AreComposesText()
         {
             using var p = new WatchProject("services:\n  app:\n    image: " + LifecycleProject.Busybox + "\n" +

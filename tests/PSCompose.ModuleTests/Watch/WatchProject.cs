@@ -63,9 +63,12 @@ namespace PSCompose.ModuleTests.Watch
         public Dictionary<string, object> Vars => new Dictionary<string, object> { ["dir"] = Project.Directory, ["p"] = Name };
 
         /// <summary>Watch-ComposeProject in a background runspace, returned once it reports "Watch enabled".</summary>
-        public BackgroundScript StartWatch(string arguments = "")
+        public BackgroundScript StartWatch(string arguments = "") => Start($"Watch-ComposeProject -Path $dir -ProjectName $p {arguments}");
+
+        /// <summary>A command that watches, in a background runspace, returned once it reports "Watch enabled".</summary>
+        public BackgroundScript Start(string command)
         {
-            var watch = new BackgroundScript($"Watch-ComposeProject -Path $dir -ProjectName $p {arguments}", Vars);
+            var watch = new BackgroundScript(command, Vars);
             if (!Until(() => watch.Information.Contains("Watch enabled") || watch.IsCompleted, TimeSpan.FromSeconds(120)) || watch.IsCompleted)
                 throw new Xunit.Sdk.XunitException("the watch did not start: " + string.Join("; ", watch.Errors.Select(e => e.ToString())));
             return watch;
