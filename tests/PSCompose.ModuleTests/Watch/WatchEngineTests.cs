@@ -164,6 +164,26 @@ namespace PSCompose.ModuleTests.Watch
         }
 
         [EngineFact]
+        public void InitialSync_CopiesFilesNewerThanTheImage_Only()
+        {
+            using var p = new WatchProject(WatchProject.Compose.Replace("target: /app/src\n", "target: /app/src\n          initial_sync: true\n"));
+            p.Write("stamp.txt", p.Name + "\n"); // no build cache hit: the image's Created is now, after src/initial.txt
+            p.Project.Compose("up", "-d", "--build").Check();
+            Thread.Sleep(1100);
+            p.Write("src/newer.txt", "newer\n");
+            p.Write("src/older.txt", "older\n");
+            File.SetLastWriteTimeUtc(p.Path("src/older.txt"), new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            p.Write("src/newer.tmp", "ignored\n");
+
+            using BackgroundScript watch = p.StartWatch("-NoUp");
+            Assert.True(WatchProject.Until(() => WatchProject.Events(watch, "InitialSync").Count == 1, TimeSpan.FromSeconds(10)), "no initial sync");
+            Assert.Equal("newer\n", p.Read("/app/src/newer.txt"));
+            Assert.Null(p.Read("/app/src/older.txt"));
+            Assert.Null(p.Read("/app/src/newer.tmp"));
+            Assert.Null(p.Read("/app/src/initial.txt"));
+        }
+
+        [EngineFact]
         public void ValidationErrors_AreComposesText()
         {
             using var p = new WatchProject("services:\n  app:\n    image: " + LifecycleProject.Busybox + "\n" +
