@@ -36,7 +36,7 @@ namespace PSCompose.Execution.Watch
                 using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write))
                 using (var tar = new TarOutputStream(stream, Encoding.UTF8))
                 {
-                    var writer = new TarTreeWriter(tar, entries);
+                    var writer = new TarTreeWriter(tar, entries, hostOwner: true);
                     foreach (SyncPath path in paths) Add(writer, path.Filter, path.HostPath, path.ContainerPath.TrimStart('/'));
                 }
                 return new SyncArchive(file, entries);
