@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -42,12 +41,13 @@ namespace PSCompose.Execution.Watch
             actions = new WatchActions(engine, model, prune, quiet, report);
         }
 
-        public TimeSpan Quiet { get; set; } = ChangeBatcher.DefaultQuiet;
+        /// <summary>The rules watched (those whose path a bind mount already shares are left out).</summary>
+        public IEnumerable<WatchRule> Rules => filters.Select(f => f.Rule);
 
         /// <summary>Watches until <paramref name="ct"/> is cancelled (then ends with OperationCanceledException).</summary>
         public async Task RunAsync(CancellationToken ct)
         {
-            using (var batcher = new ChangeBatcher(Quiet))
+            using (var batcher = new ChangeBatcher(ChangeBatcher.DefaultQuiet))
             using (new HostWatchers(filters.Select(f => f.Rule.Path), batcher, report.Warning))
             {
                 report.Message("Watch enabled");

@@ -69,6 +69,20 @@ namespace PSCompose.Tests.Execution.Watch
         }
 
         [Fact]
+        public void SyncUnderABindMount_IsSkipped_WithComposesWarning()
+        {
+            using var t = new TempProject();
+            t.Write("compose.yaml", "services:\n  app:\n    image: x\n    volumes: ['./src:/src']\n    develop:\n      watch:\n" +
+                                    "        - path: ./src/lib\n          action: sync\n          target: /src/lib\n        - path: ./src\n          action: restart\n");
+            var model = t.Load();
+            var warnings = new List<string>();
+            var session = new PSCompose.Execution.Watch.WatchSession(null, model, WatchRules.Read(model, null, false, false, null), false, false,
+                new PSCompose.Execution.Watch.WatchReport { Warning = warnings.Add });
+            Assert.Equal(new[] { $"path '{Path.Combine(t.Root, "src", "lib")}' also declared by a bind mount volume, this path won't be monitored!" }, warnings);
+            Assert.Equal(new[] { WatchAction.Restart }, session.Rules.Select(r => r.Action));
+        }
+
+        [Fact]
         public void LegacyXDevelop_Works_WithDeprecationWarning()
         {
             using var t = new TempProject();
