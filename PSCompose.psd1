@@ -41,6 +41,7 @@
         'Publish-ComposeStack'
         'Get-ComposeStack'
         'Remove-ComposeStack'
+        'Watch-ComposeProject'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -108,6 +108,12 @@ namespace PSCompose
         public const string CopyDestinationInvalid = "CopyDestinationInvalid";
         public const string CopyArchiveUnsafe = "CopyArchiveUnsafe";
 
+        // Watching a project (Watch-ComposeProject, Invoke-ComposeUp -Watch).
+        public const string WatchNotConfigured = "WatchNotConfigured";
+        public const string WatchRebuildWithoutBuild = "WatchRebuildWithoutBuild";
+        public const string WatchPathNotFound = "WatchPathNotFound";
+        public const string WatchLimitReached = "WatchLimitReached";
+
         // The Docker engine (raised as Engine exceptions; a not-found or conflict inside an operation uses these too).
         public const string EngineUnavailable = "EngineUnavailable";
         public const string EngineTimeout = "EngineTimeout";

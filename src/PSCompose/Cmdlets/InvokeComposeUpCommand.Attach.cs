@@ -78,7 +78,7 @@ namespace PSCompose.Cmdlets
         private AttachRequest AttachRequest()
         {
             string[] bound = AttachOnly.Where(MyInvocation.BoundParameters.ContainsKey).ToArray();
-            if (!Attach)
+            if (!Attach && !Watch)
             {
                 if (bound.Length == 0) return null;
                 throw new ComposeException(ErrorIds.AttachRequired,

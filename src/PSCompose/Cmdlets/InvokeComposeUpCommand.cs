@@ -38,7 +38,7 @@ namespace PSCompose.Cmdlets
     /// <para>Rebuilds the images and recreates every container.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "ComposeUp", SupportsShouldProcess = true)]
-    [OutputType(typeof(ComposeService), typeof(ComposeLogRecord), typeof(ComposeUpResult))]
+    [OutputType(typeof(ComposeService), typeof(ComposeLogRecord), typeof(ComposeUpResult), typeof(ComposeWatchEvent))]
     public sealed partial class InvokeComposeUpCommand : ComposeProjectCmdlet
     {
         /// <summary>Services to bring up (with their dependencies unless -NoDeps); default all.</summary>
@@ -146,6 +146,7 @@ namespace PSCompose.Cmdlets
         {
             ProjectModel model = LoadProject(services);
             UpRequest request = Request(model);
+            IReadOnlyList<Model.Watch.WatchRule> watchRules = WatchRules(model);
             AttachRequest attach = AttachRequest();
             var runner = new UpRunner(Engine, model, request);
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
@@ -184,7 +185,7 @@ namespace PSCompose.Cmdlets
                         failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
                         if (session != null && failures.All(f => f.Operation.BestEffort))
                         {
-                            result = await session.RunAsync().ConfigureAwait(false);
+                            result = await RunWatchingAsync(session, model, watchRules, queue, ct).ConfigureAwait(false);
                             decisive = session.Decisive;
                         }
                     }

@@ -39,6 +39,18 @@ namespace PSCompose.ModuleTests.Events
 
         public IReadOnlyList<ErrorRecord> Errors => ps.Streams.Error.ToList();
 
+        /// <summary>The information stream so far (read by index, as <see cref="Output"/>).</summary>
+        public List<string> Information => Snapshot(ps.Streams.Information, r => r.MessageData?.ToString());
+
+        public List<string> Warnings => Snapshot(ps.Streams.Warning, r => r.Message);
+
+        private static List<string> Snapshot<T>(PSDataCollection<T> records, Func<T, string> text)
+        {
+            var items = new List<string>();
+            for (int i = 0; i < records.Count; i++) items.Add(text(records[i]));
+            return items;
+        }
+
         public bool IsCompleted => running.IsCompleted;
 
         /// <summary>Stops the pipeline; returns how long PowerShell.Stop() took.</summary>

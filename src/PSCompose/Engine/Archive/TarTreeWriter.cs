@@ -16,17 +16,23 @@ namespace PSCompose.Engine.Archive
 
         private readonly TarOutputStream tar;
         private readonly List<string> entries;
+        private readonly bool hostOwner;
 
-        public TarTreeWriter(TarOutputStream tar, List<string> entries)
+        /// <param name="tar">Where the entries go.</param>
+        /// <param name="entries">Receives each entry's name.</param>
+        /// <param name="hostOwner">Entries carry the host file's uid/gid (watch's sync) instead of 0 (build context, docker cp).</param>
+        public TarTreeWriter(TarOutputStream tar, List<string> entries, bool hostOwner = false)
         {
             this.tar = tar;
             this.entries = entries;
+            this.hostOwner = hostOwner;
         }
 
         public void AddDirectory(string name, FileSystemInfo info)
         {
             TarEntry entry = NewEntry(name + "/", ModeOf(info, true), info.LastWriteTimeUtc);
             entry.TarHeader.TypeFlag = TarHeader.LF_DIR;
+            Own(entry, info);
             Put(entry, null);
         }
 
@@ -34,6 +40,7 @@ namespace PSCompose.Engine.Archive
         {
             TarEntry entry = NewEntry(name, ModeOf(info, false), info.LastWriteTimeUtc);
             entry.Size = info.Length;
+            Own(entry, info);
             tar.PutNextEntry(entry);
             using (FileStream input = info.OpenRead()) input.CopyTo(tar);
             tar.CloseEntry();
@@ -47,6 +54,7 @@ namespace PSCompose.Engine.Archive
             TarEntry entry = NewEntry(name, Convert.ToInt32("777", 8), info.LastWriteTimeUtc);
             entry.TarHeader.TypeFlag = TarHeader.LF_SYMLINK;
             entry.TarHeader.LinkName = target.Replace('\\', '/');
+            Own(entry, info);
             Put(entry, null);
         }
 
@@ -55,6 +63,12 @@ namespace PSCompose.Engine.Archive
             TarEntry entry = NewEntry(name, mode, modified);
             entry.Size = content.Length;
             Put(entry, content);
+        }
+
+        private void Own(TarEntry entry, FileSystemInfo info)
+        {
+            if (!hostOwner) return;
+            (entry.UserId, entry.GroupId) = HostFileOwner.Of(info.FullName);
         }
 
         private void Put(TarEntry entry, byte[] content)

@@ -132,7 +132,9 @@ namespace PSCompose.Model.Loading
                 {
                     foreach (var w in watch.OfType<YMap>())
                     {
-                        if (w.String("action") != "rebuild" && string.IsNullOrEmpty(w.String("target")))
+                        // compose-go exempts rebuild and restart: neither copies files, so neither needs a target.
+                        string action = w.String("action");
+                        if (action != "rebuild" && action != "restart" && string.IsNullOrEmpty(w.String("target")))
                         {
                             throw Error(ErrorIds.FileInvalid, $"services.{name}.develop.watch: target is required for non-rebuild actions{Invalid}", name);
                         }
