@@ -73,7 +73,7 @@ namespace PSCompose.ModuleTests.Conformance
             {
                 string missing = "127.0.0.1:5000/psc-config-missing-" + Guid.NewGuid().ToString("N").Substring(0, 8) + "/app:1";
                 project.Write("compose.yaml", $"services:\n  api:\n    image: pscompose/busybox@sha256:{new string('b', 64)}\n  job:\n    image: {missing}\n");
-                AssertSameFailure(project, ErrorIds.ImageDigestNotFound, ErrorCategory.ObjectNotFound, "job", missing);
+                AssertSameFailure(project, "ComposeImageDigestNotFound", ErrorCategory.ObjectNotFound, "job", missing);
             }
         }
 
@@ -85,7 +85,7 @@ namespace PSCompose.ModuleTests.Conformance
                 // Nothing listens on port 1 of the loopback: the engine's connection is refused at once.
                 string unreachable = "127.0.0.1:1/psc-config/app:1";
                 project.Write("compose.yaml", $"services:\n  job:\n    image: {unreachable}\n");
-                AssertSameFailure(project, ErrorIds.ImageDigestUnresolved, ErrorCategory.ResourceUnavailable, "job", unreachable);
+                AssertSameFailure(project, "ComposeImageDigestUnresolved", ErrorCategory.ResourceUnavailable, "job", unreachable);
             }
         }
 

@@ -72,7 +72,7 @@ namespace PSCompose.ModuleTests.Conformance
                 RunResult mine = Run(c, P(("OutFile", Path.Combine("missing", "out.yaml"))));
 
                 ErrorRecord error = Assert.Single(mine.Errors);
-                Assert.StartsWith(ErrorIds.ConfigOutFileFailed + ",", error.FullyQualifiedErrorId);
+                Assert.StartsWith("ComposeConfigOutFileFailed,", error.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.WriteError, error.CategoryInfo.Category);
                 Assert.Equal(target, error.TargetObject);
                 Assert.False(Directory.Exists(Path.GetDirectoryName(target)));
@@ -90,7 +90,7 @@ namespace PSCompose.ModuleTests.Conformance
 
                 RunResult mine = Run(c, P(("OutFile", "out.yaml")));
 
-                Assert.StartsWith(ErrorIds.VariableRequired + ",", Assert.Single(mine.Errors).FullyQualifiedErrorId);
+                Assert.StartsWith("ComposeVariableRequired,", Assert.Single(mine.Errors).FullyQualifiedErrorId);
                 Assert.Equal("previous content\n", File.ReadAllText(existing));
                 Assert.Equal(new[] { "case.json", "compose.yaml", "out.yaml" }, Directory.GetFiles(project.Directory).Select(Path.GetFileName).OrderBy(n => n));
             }

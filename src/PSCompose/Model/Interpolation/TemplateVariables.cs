@@ -17,9 +17,8 @@ namespace PSCompose.Model.Interpolation
     }
 
     /// <summary>
-    /// compose-go template.ExtractVariables with its DefaultPattern: strings in maps (at any depth) and the string
-    /// items of lists (a map inside a list is not searched), plus the variables inside a default or alternate
-    /// value. A name seen twice keeps the last one found (Go's map order decides in Compose).
+    /// compose-go template.ExtractVariables with its DefaultPattern: every string value of the model (map keys
+    /// are not searched), plus the variables inside a default or alternate value. A name seen twice keeps the last one found (Go's map order decides in Compose).
     /// </summary>
     internal static class TemplateVariables
     {
@@ -46,8 +45,7 @@ namespace PSCompose.Model.Interpolation
                     foreach (var entry in map) Walk(entry.Value, found);
                     break;
                 case List<object> list:
-                    foreach (object item in list)
-                        if (item is string text) AddAll(text, found);
+                    foreach (object item in list) Walk(item, found);
                     break;
             }
         }
@@ -111,13 +109,12 @@ namespace PSCompose.Model.Interpolation
             return -1;
         }
 
-        // Digits end the name here, as in compose-go's extractVariable ("$A1" is listed as A).
         private static int FirstNonNameChar(string s)
         {
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
-                bool nameChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+                bool nameChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
                 if (!nameChar) return i;
             }
             return -1;

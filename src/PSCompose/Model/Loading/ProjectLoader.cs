@@ -39,6 +39,8 @@ namespace PSCompose.Model.Loading
             LoadedDocument loaded = LoadDocument(options);
             var (setup, environment, projectDirectory, name, root) =
                 (loaded.Setup, loaded.Setup.Environment, loaded.Setup.ProjectDirectory, loaded.Name, loaded.Root);
+            // Unnormalised, the document keeps the name: its files give (`config --no-normalize` prints it as written).
+            string documentName = !options.Normalize && root["name"] is string written && written.Length > 0 ? written : name;
             root.Remove("name");
             // Kept as written while files merge (compose-go compares the raw strings); canonical from here on.
             Canonical.HostsList.CanonicalizeServices(root.Map("services"));
@@ -48,15 +50,17 @@ namespace PSCompose.Model.Loading
             ServiceSelection.ApplyProfiles(root, disabled, profiles);
             if (options.CheckConsistency) Consistency.Check(root, disabled);
             // env_file is read for every enabled service (a missing one fails even if not selected), then for
-            // the services a name enabled; a service left disabled is never read.
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
+            // the services a name enabled; a service left disabled is never read. Paths left unresolved
+            // (--no-path-resolution) are opened as Compose opens them: relative to the current directory.
+            string envFileBase = options.ResolvePaths ? projectDirectory : options.WorkingDirectory ?? projectDirectory;
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, envFileBase, options.ResolveEnvironment);
             var selected = options.Services ?? new string[0];
             profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, envFileBase, options.ResolveEnvironment);
             ServiceSelection.SelectServices(root, disabled, selected.ToList());
             ServiceSelection.PruneUnusedResources(root);
 
-            var document = new YMap { ["name"] = name };
+            var document = new YMap { ["name"] = documentName };
             foreach (var entry in root) document[entry.Key] = entry.Value;
             return new ProjectModel
             {
