@@ -81,11 +81,13 @@ Describe 'Write service image digests and lock services' {
         $missing = $Image -replace ':1\.0$', ':no-such-tag'
         $file = Join-Path $P.Dir 'missing.yaml'
         Set-Content -Path $file -Value "services:`n  api:`n    image: $missing`n"
-        $err = $null
-        Get-ComposeConfig -File $file -LockImageDigests -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'ComposeImageDigestNotFound,*'
-        $err[0].TargetObject | Should -Be 'api'
-        $err[0].Exception.Message | Should -BeLike "failed to resolve digest for ${missing}: *manifest unknown*"
+        $lock = Join-Path $P.Dir 'missing.lock.yaml'
+        $err = { Get-ComposeConfig -File $file -LockImageDigests -OutFile $lock } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ComposeImageDigestNotFound,*'
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.TargetObject | Should -Be 'api'
+        $err.Exception.Message | Should -BeLike "failed to resolve digest for ${missing}: *manifest unknown*"
+        $lock | Should -Not -Exist
     }
 }
 

@@ -215,6 +215,8 @@ namespace PSCompose.Cmdlets
         /// <summary>runConfig: the project (or, with -NoInterpolate, the raw model) as text, an object, or a file.</summary>
         private void WriteConfigText(LoadOptions options)
         {
+            // Compose's config command turns normalisation off under --compatibility.
+            if (options.Compatibility) options.Normalize = false;
             bool asObject = ParameterSetName == ObjectSet && OutFile == null;
             if (FormatGiven && Format == ConfigFormat.Table)
                 throw new ComposeException(ErrorIds.ConfigFormatUnsupported, "unsupported format \"table\"", Format);

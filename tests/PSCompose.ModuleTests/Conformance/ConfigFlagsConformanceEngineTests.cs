@@ -171,6 +171,32 @@ namespace PSCompose.ModuleTests.Conformance
             }
         }
 
+        [EngineFact]
+        public void Compatibility_PrintsTheUnnormalisedProject_AndTableIsNoConfigFormat()
+        {
+            using (var project = new TempProject())
+            {
+                project.Write("compose.yaml", "services:\n  web:\n    image: pscompose/busybox:latest\n  built:\n    build: .\n");
+                ConformanceCase c = ConformanceCase.Load(project.Directory);
+                using (Runspace runspace = PowerShellRunner.OpenRunspace())
+                {
+                    var ours = new OurCompose(runspace);
+                    ReferenceCompose.Result reference = ReferenceCompose.RunGlobal(c, new[] { "--compatibility" }, "config");
+                    Assert.True(reference.Ok, reference.Stderr);
+                    RunResult mine = ours.Run(c, Params(("Compatibility", true), ("Format", "Yaml")));
+                    mine.AssertNoErrors();
+                    Assert.Equal(reference.Stdout, string.Concat(mine.Output.Select(o => o?.BaseObject?.ToString())));
+
+                    reference = ReferenceCompose.Run(c, "config", "--format", "table");
+                    Assert.False(reference.Ok);
+                    System.Management.Automation.ErrorRecord error = Assert.Single(ours.Run(c, Params(("Format", "Table"))).Errors);
+                    Assert.StartsWith("ComposeConfigFormatUnsupported,", error.FullyQualifiedErrorId);
+                    Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+                    Assert.Equal(reference.Stderr.Trim(), error.Exception.Message);
+                }
+            }
+        }
+
         internal static string FirstDifference(string expected, string actual)
         {
             string[] e = expected.Split('\n'), a = actual.Split('\n');

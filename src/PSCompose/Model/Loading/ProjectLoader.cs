@@ -39,8 +39,9 @@ namespace PSCompose.Model.Loading
             LoadedDocument loaded = LoadDocument(options);
             var (setup, environment, projectDirectory, name, root) =
                 (loaded.Setup, loaded.Setup.Environment, loaded.Setup.ProjectDirectory, loaded.Name, loaded.Root);
-            // Unnormalised, the document keeps the name: its files give (`config --no-normalize` prints it as written).
-            string documentName = !options.Normalize && root["name"] is string written && written.Length > 0 ? written : name;
+            // Unnormalised, the document keeps the name: its files give (`config --no-normalize` prints it as
+            // written) unless -p or COMPOSE_PROJECT_NAME named the project.
+            string documentName = !options.Normalize && !loaded.NamedOutsideFiles && root["name"] is string written && written.Length > 0 ? written : name;
             root.Remove("name");
             // Kept as written while files merge (compose-go compares the raw strings); canonical from here on.
             Canonical.HostsList.CanonicalizeServices(root.Map("services"));
@@ -80,6 +81,7 @@ namespace PSCompose.Model.Loading
         {
             public ProjectSetup Setup;
             public string Name;
+            public bool NamedOutsideFiles;
             public YMap Root;
         }
 
@@ -91,6 +93,8 @@ namespace PSCompose.Model.Loading
             var warn = options.Warn ?? (_ => { });
             string projectDirectory = setup.ProjectDirectory;
 
+            bool namedOutsideFiles = !string.IsNullOrEmpty(options.ProjectName) ||
+                (environment.TryGetValue("COMPOSE_PROJECT_NAME", out string fromEnvironment) && !string.IsNullOrEmpty(fromEnvironment));
             string name = ResolveName(options, setup, standardInput, warn);
             environment["COMPOSE_PROJECT_NAME"] = name;
 
@@ -120,7 +124,7 @@ namespace PSCompose.Model.Loading
                 root["name"] = name;
                 root = LoaderStages.Normalize(root, name, environment) ?? root;
             }
-            return new LoadedDocument { Setup = setup, Name = name, Root = root };
+            return new LoadedDocument { Setup = setup, Name = name, NamedOutsideFiles = namedOutsideFiles, Root = root };
         }
 
         // -p, then COMPOSE_PROJECT_NAME (both must already be valid), then the last non-empty top-level name:
