@@ -29,6 +29,16 @@ namespace PSCompose
         public const string NestingTooDeep = "ComposeNestingTooDeep";
         public const string ScaleInvalidInFile = "ComposeScaleInvalid";
 
+        // Get-ComposeConfig output (-Format, -OutFile, -ResolveImageDigests, -LockImageDigests).
+        /// <summary>A -Format the chosen output has no form for (Table outside -Variables): Compose's "unsupported format".</summary>
+        public const string ConfigFormatUnsupported = "ComposeConfigFormatUnsupported";
+        /// <summary>-OutFile could not be written; nothing was left behind.</summary>
+        public const string ConfigOutFileFailed = "ComposeConfigOutFileFailed";
+        /// <summary>The registry has no manifest for a service's image (-ResolveImageDigests/-LockImageDigests).</summary>
+        public const string ImageDigestNotFound = "ComposeImageDigestNotFound";
+        /// <summary>The registry could not be asked for a service's image digest (unreachable, refused, unauthorised).</summary>
+        public const string ImageDigestUnresolved = "ComposeImageDigestUnresolved";
+
         // Parameters and planning.
         public const string ScaleInvalid = "ScaleInvalid";
         public const string ParameterConflict = "ParameterConflict";

@@ -62,6 +62,25 @@ namespace PSCompose.Common
             return r.Digest == null ? name + ":" + r.Tag : name + (r.Tag == null ? "" : ":" + r.Tag) + "@" + r.Digest;
         }
 
+        /// <summary>
+        /// The full form distribution's ParseDockerRef gives: "nginx" → "docker.io/library/nginx:latest"; a digest
+        /// reference keeps its tag if it has one and gets none otherwise.
+        /// </summary>
+        public string Normalized
+        {
+            get
+            {
+                string name = Repository;
+                if (Registry == "docker.io")
+                {
+                    if (name.StartsWith("index.docker.io/")) name = name.Substring("index.docker.io/".Length);
+                    else if (name.StartsWith("docker.io/")) name = name.Substring("docker.io/".Length);
+                    name = "docker.io/" + (name.IndexOf('/') < 0 ? "library/" + name : name);
+                }
+                return name + (Tag == null ? "" : ":" + Tag) + (Digest == null ? "" : "@" + Digest);
+            }
+        }
+
         /// <summary>The repository without docker.io/ and library/, as the CLI shows it: docker.io/library/redis → redis.</summary>
         public static string FamiliarName(string repository)
         {

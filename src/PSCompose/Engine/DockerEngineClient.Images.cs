@@ -60,6 +60,12 @@ namespace PSCompose.Engine
                 .ToList();
         }
 
+        public async Task<string> InspectDistributionDigestAsync(string reference, CancellationToken ct)
+        {
+            DistributionInspectResponse r = await Call(Endpoint, ct, () => client.Distribution.InspectAsync(reference, ct)).ConfigureAwait(false);
+            return r.Descriptor?.Digest;
+        }
+
         public Task TagImageAsync(string source, string repository, string tag, CancellationToken ct) =>
             Call(Endpoint, ct, () => client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = repository, Tag = tag }, ct));
 

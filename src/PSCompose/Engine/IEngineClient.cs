@@ -157,6 +157,9 @@ namespace PSCompose.Engine
 
         Task PushImageAsync(string reference, Action<EngineProgress> onProgress, CancellationToken ct);
 
+        /// <summary>The manifest digest (sha256:…) the registry holds for a reference, asked through the engine (GET /distribution/{name}/json).</summary>
+        Task<string> InspectDistributionDigestAsync(string reference, CancellationToken ct);
+
         /// <summary>Classic-builder build from a tar of the context; returns the image ID. A failing step throws EngineException.</summary>
         Task<string> BuildImageAsync(BuildSpec spec, Action<EngineProgress> onProgress, CancellationToken ct);
 

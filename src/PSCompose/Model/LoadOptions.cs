@@ -40,6 +40,9 @@ namespace PSCompose.Model
 
         public bool ResolvePaths { get; set; } = true;
 
+        /// <summary>False reproduces `config --no-consistency`: references to undefined services and resources are not checked.</summary>
+        public bool CheckConsistency { get; set; } = true;
+
         /// <summary>
         /// Fill valueless environment entries and fold env_file into environment (what up hashes and creates).
         /// False reproduces `config --no-env-resolution`, which is also how `config --hash` hashes.

@@ -19,7 +19,10 @@ namespace PSCompose.ModuleTests.Conformance
             public bool Ok => ExitCode == 0;
         }
 
-        public static Result Run(ConformanceCase c, params string[] commandArgs)
+        public static Result Run(ConformanceCase c, params string[] commandArgs) => RunGlobal(c, new string[0], commandArgs);
+
+        /// <summary>With global flags (e.g. --compatibility) before the case's own and the command.</summary>
+        public static Result RunGlobal(ConformanceCase c, string[] globalArgs, params string[] commandArgs)
         {
             var psi = new ProcessStartInfo("docker")
             {
@@ -32,6 +35,7 @@ namespace PSCompose.ModuleTests.Conformance
             foreach (var kv in c.ProcessEnvironment) psi.Environment[kv.Key] = kv.Value;
 
             psi.ArgumentList.Add("compose");
+            foreach (string g in globalArgs) psi.ArgumentList.Add(g);
             foreach (string f in c.Files) { psi.ArgumentList.Add("-f"); psi.ArgumentList.Add(f); }
             if (c.ProjectDirectory != null) { psi.ArgumentList.Add("--project-directory"); psi.ArgumentList.Add(c.ProjectDirectory); }
             if (c.ProjectName != null) { psi.ArgumentList.Add("-p"); psi.ArgumentList.Add(c.ProjectName); }

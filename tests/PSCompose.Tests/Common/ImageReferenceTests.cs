@@ -36,5 +36,20 @@ namespace PSCompose.Tests.Common
         {
             Assert.Equal(familiar, ImageReference.Familiar(input));
         }
+
+        // distribution's ParseDockerRef, as Compose writes a pinned image: docker.io/library/ filled in, :latest
+        // added only when there is neither tag nor digest.
+        [Theory]
+        [InlineData("nginx", "docker.io/library/nginx:latest")]
+        [InlineData("bitnami/redis:7", "docker.io/bitnami/redis:7")]
+        [InlineData("index.docker.io/library/redis:7", "docker.io/library/redis:7")]
+        [InlineData("127.0.0.1:5000/a/b", "127.0.0.1:5000/a/b:latest")]
+        [InlineData("localhost/app:2", "localhost/app:2")]
+        [InlineData("alpine@sha256:abc", "docker.io/library/alpine@sha256:abc")]
+        [InlineData("alpine:3@sha256:abc", "docker.io/library/alpine:3@sha256:abc")]
+        public void Normalized(string input, string normalized)
+        {
+            Assert.Equal(normalized, ImageReference.Parse(input).Normalized);
+        }
     }
 }

@@ -166,6 +166,7 @@ namespace PSCompose.Tests.Execution
         public Task TagImageAsync(string source, string repository, string tag, CancellationToken ct) => throw NotScripted(nameof(TagImageAsync));
         public Task PullImageAsync(string reference, string platform, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(PullImageAsync));
         public Task PushImageAsync(string reference, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(PushImageAsync));
+        public Task<string> InspectDistributionDigestAsync(string reference, CancellationToken ct) => throw NotScripted(nameof(InspectDistributionDigestAsync));
         public Task<string> BuildImageAsync(BuildSpec spec, Action<EngineProgress> onProgress, CancellationToken ct) => throw NotScripted(nameof(BuildImageAsync));
         public Task<EnginePathStat> StatContainerPathAsync(string id, string path, CancellationToken ct) => throw NotScripted(nameof(StatContainerPathAsync));
 

@@ -3,8 +3,8 @@ using System.Linq;
 namespace PSCompose.Model.Canonical
 {
     /// <summary>
-    /// compose-go's default values on the canonical tree: build context "." and dockerfile "Dockerfile" (unless
-    /// dockerfile_inline), secret targets /run/secrets/&lt;source&gt;, port mode/protocol, depends_on condition/required.
+    /// compose-go's default values on the canonical tree: build context "." (the "Dockerfile" default is the
+    /// normaliser's, so `config --no-normalize` prints none), secret targets /run/secrets/&lt;source&gt;, port mode/protocol, depends_on condition/required.
     /// </summary>
     internal static class Defaults
     {
@@ -17,7 +17,6 @@ namespace PSCompose.Model.Canonical
                 if (service.Map("build") is YMap build)
                 {
                     if (build["context"] == null) build["context"] = ".";
-                    if (build["dockerfile"] == null && build["dockerfile_inline"] == null) build["dockerfile"] = "Dockerfile";
                 }
                 foreach (YMap secret in (service.List("secrets") ?? new System.Collections.Generic.List<object>()).OfType<YMap>())
                     if (secret["target"] == null) secret["target"] = "/run/secrets/" + secret.String("source");

@@ -309,6 +309,22 @@ namespace PSCompose.Model.Loading
             }
         }
 
+        /// <summary>
+        /// compose-go Project.CheckContainerNameUnicity, which `config` runs unless --no-consistency. Its message
+        /// prints the set's empty value ("{}") where the other service was meant; kept as Compose prints it.
+        /// </summary>
+        public static void CheckContainerNamesUnique(YMap services)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in (services ?? new YMap()).Keys.OrderBy(k => k, StringComparer.Ordinal))
+            {
+                string containerName = (services[name] as YMap)?.String("container_name");
+                if (string.IsNullOrEmpty(containerName) || seen.Add(containerName)) continue;
+                throw Error(ErrorIds.FileInvalid,
+                    $"services.{name}: container name {ProjectNames.GoQuote(containerName)} is already in use by service {{}}\"", name);
+            }
+        }
+
         private static ComposeFileException Error(string id, string message, string service) =>
             new ComposeFileException(id, message, keyPath: $"services.{service}");
 

@@ -11,11 +11,13 @@ namespace PSCompose.Model.Loading
     /// </summary>
     internal static class ProjectLoader
     {
-        public static ProjectModel Load(LoadOptions options)
+        public static ProjectModel Load(LoadOptions options) => Guarded(options, () => LoadProject(options));
+
+        private static T Guarded<T>(LoadOptions options, Func<T> load)
         {
             try
             {
-                return LoadProject(options);
+                return load();
             }
             catch (InsufficientExecutionStackException e)
             {
@@ -26,7 +28,64 @@ namespace PSCompose.Model.Loading
             }
         }
 
+        /// <summary>
+        /// compose-go's LoadModel (what `config --no-interpolate` and `--variables` print from): the files loaded,
+        /// merged and, unless disabled, normalised; no profiles, consistency check or service selection.
+        /// </summary>
+        public static YMap LoadModel(LoadOptions options) => Guarded(options, () => LoadDocument(options).Root);
+
         private static ProjectModel LoadProject(LoadOptions options)
+        {
+            LoadedDocument loaded = LoadDocument(options);
+            var (setup, environment, projectDirectory, name, root) =
+                (loaded.Setup, loaded.Setup.Environment, loaded.Setup.ProjectDirectory, loaded.Name, loaded.Root);
+            // Unnormalised, the document keeps the name: its files give (`config --no-normalize` prints it as
+            // written) unless -p or COMPOSE_PROJECT_NAME named the project.
+            string documentName = !options.Normalize && !loaded.NamedOutsideFiles && root["name"] is string written && written.Length > 0 ? written : name;
+            root.Remove("name");
+            // Kept as written while files merge (compose-go compares the raw strings); canonical from here on.
+            Canonical.HostsList.CanonicalizeServices(root.Map("services"));
+
+            var disabled = new YMap();
+            var profiles = setup.Profiles;
+            ServiceSelection.ApplyProfiles(root, disabled, profiles);
+            if (options.CheckConsistency) Consistency.Check(root, disabled);
+            // env_file is read for every enabled service (a missing one fails even if not selected), then for
+            // the services a name enabled; a service left disabled is never read. Paths left unresolved
+            // (--no-path-resolution) are opened as Compose opens them: relative to the current directory.
+            string envFileBase = options.ResolvePaths ? projectDirectory : options.WorkingDirectory ?? projectDirectory;
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, envFileBase, options.ResolveEnvironment);
+            var selected = options.Services ?? new string[0];
+            profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
+            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, envFileBase, options.ResolveEnvironment);
+            ServiceSelection.SelectServices(root, disabled, selected.ToList());
+            ServiceSelection.PruneUnusedResources(root);
+
+            var document = new YMap { ["name"] = documentName };
+            foreach (var entry in root) document[entry.Key] = entry.Value;
+            return new ProjectModel
+            {
+                Name = name,
+                WorkingDirectory = projectDirectory,
+                ConfigFiles = setup.ConfigFiles,
+                EnvFiles = setup.ExplicitEnvFiles,
+                Environment = environment,
+                Root = document,
+                DisabledServices = disabled,
+                ActiveProfiles = profiles.Where(p => p.Length > 0).Distinct().ToList(),
+                Compatibility = options.Compatibility,
+            };
+        }
+
+        private sealed class LoadedDocument
+        {
+            public ProjectSetup Setup;
+            public string Name;
+            public bool NamedOutsideFiles;
+            public YMap Root;
+        }
+
+        private static LoadedDocument LoadDocument(LoadOptions options)
         {
             var setup = ProjectSetup.Resolve(options);
             Func<string> standardInput = ReadOnce(options.StandardInput);
@@ -34,6 +93,8 @@ namespace PSCompose.Model.Loading
             var warn = options.Warn ?? (_ => { });
             string projectDirectory = setup.ProjectDirectory;
 
+            bool namedOutsideFiles = !string.IsNullOrEmpty(options.ProjectName) ||
+                (environment.TryGetValue("COMPOSE_PROJECT_NAME", out string fromEnvironment) && !string.IsNullOrEmpty(fromEnvironment));
             string name = ResolveName(options, setup, standardInput, warn);
             environment["COMPOSE_PROJECT_NAME"] = name;
 
@@ -63,37 +124,7 @@ namespace PSCompose.Model.Loading
                 root["name"] = name;
                 root = LoaderStages.Normalize(root, name, environment) ?? root;
             }
-            root.Remove("name");
-            // Kept as written while files merge (compose-go compares the raw strings); canonical from here on.
-            Canonical.HostsList.CanonicalizeServices(root.Map("services"));
-
-            var disabled = new YMap();
-            var profiles = setup.Profiles;
-            ServiceSelection.ApplyProfiles(root, disabled, profiles);
-            Consistency.Check(root, disabled);
-            // env_file is read for every enabled service (a missing one fails even if not selected), then for
-            // the services a name enabled; a service left disabled is never read.
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
-            var selected = options.Services ?? new string[0];
-            profiles = ServiceSelection.EnableServices(root, disabled, profiles, selected);
-            ServiceEnvironment.ResolveEnvFiles(root.Map("services") ?? new YMap(), environment, projectDirectory, options.ResolveEnvironment);
-            ServiceSelection.SelectServices(root, disabled, selected.ToList());
-            ServiceSelection.PruneUnusedResources(root);
-
-            var document = new YMap { ["name"] = name };
-            foreach (var entry in root) document[entry.Key] = entry.Value;
-            return new ProjectModel
-            {
-                Name = name,
-                WorkingDirectory = projectDirectory,
-                ConfigFiles = setup.ConfigFiles,
-                EnvFiles = setup.ExplicitEnvFiles,
-                Environment = environment,
-                Root = document,
-                DisabledServices = disabled,
-                ActiveProfiles = profiles.Where(p => p.Length > 0).Distinct().ToList(),
-                Compatibility = options.Compatibility,
-            };
+            return new LoadedDocument { Setup = setup, Name = name, NamedOutsideFiles = namedOutsideFiles, Root = root };
         }
 
         // -p, then COMPOSE_PROJECT_NAME (both must already be valid), then the last non-empty top-level name:

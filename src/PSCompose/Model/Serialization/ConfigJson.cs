@@ -9,7 +9,7 @@ namespace PSCompose.Model.Serialization
         {
             var top = new YMap();
             YMap root = project.Root ?? new YMap();
-            top["name"] = project.Name ?? root.String("name") ?? "";
+            top["name"] = root.String("name") ?? project.Name ?? "";
             top["services"] = ConfigDocument.Services(root, GoEncoder.Json);
             foreach (string section in ConfigDocument.ResourceSections)
             {

@@ -9,7 +9,7 @@ namespace PSCompose.Model.Serialization
         {
             var top = new YMap();
             YMap root = project.Root ?? new YMap();
-            string name = project.Name ?? root.String("name");
+            string name = root.String("name") ?? project.Name;
             if (!string.IsNullOrEmpty(name)) top["name"] = name;
             top["services"] = ConfigDocument.Services(root, GoEncoder.Yaml);
             foreach (string section in ConfigDocument.ResourceSections)

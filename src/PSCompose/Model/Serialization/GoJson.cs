@@ -78,8 +78,8 @@ namespace PSCompose.Model.Serialization
 
         private const string Hex = "0123456789abcdef";
 
-        /// <summary>encoding/json string escaping with escapeHTML on.</summary>
-        public static void Quote(StringBuilder sb, string s)
+        /// <summary>encoding/json string escaping with escapeHTML on (off: an Encoder after SetEscapeHTML(false)).</summary>
+        public static void Quote(StringBuilder sb, string s, bool escapeHtml = true)
         {
             sb.Append('"');
             for (int i = 0; i < s.Length; i++)
@@ -95,7 +95,7 @@ namespace PSCompose.Model.Serialization
                     case '\b': sb.Append("\\b"); continue;
                     case '\f': sb.Append("\\f"); continue;
                 }
-                if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029')
+                if (c < 0x20 || (escapeHtml && (c == '<' || c == '>' || c == '&')) || c == '\u2028' || c == '\u2029')
                 {
                     sb.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
                     if (c >= 0x100) { sb.Length -= 4; sb.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); }
