@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+
+namespace PSCompose.FrontDoor
+{
+    /// <summary>The text `docker compose` prints for the objects of a PSCompose cmdlet (Invoke-Compose without -AsObject).</summary>
+    public static class ComposeText
+    {
+        /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
+        public static bool IsBatch(FrontDoorOutput output) => output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services;
+
+        /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
+        public static object Format(FrontDoorOutput output, object item)
+        {
+            object o = item is PSObject pso ? pso.BaseObject : item;
+            if (o is ComposeLogRecord log) return log.ToDisplayString(false);
+            switch (output)
+            {
+                case FrontDoorOutput.Status:
+                    return null;
+                case FrontDoorOutput.Ids:
+                    return (o as ComposeContainer)?.Id ?? (o as ComposeContainerImage)?.Id ?? o;
+                case FrontDoorOutput.Names:
+                    return (o as ComposeProject)?.Name ?? o;
+                case FrontDoorOutput.Hashes:
+                    return o is ComposeServiceHash h ? h.Service + " " + h.Hash : o;
+                case FrontDoorOutput.Version:
+                    return o is ComposeVersionInfo v ? "Docker Compose version v" + v.ComposeVersion : o;
+                case FrontDoorOutput.VersionShort:
+                    return o is ComposeVersionInfo s ? s.ComposeVersion : o;
+                case FrontDoorOutput.VersionJson:
+                    return o is ComposeVersionInfo j ? "{\"version\":\"v" + j.ComposeVersion + "\"}" : o;
+                case FrontDoorOutput.Port:
+                    return o is ComposePortBinding p ? p.HostIp + ":" + p.HostPort.ToString(CultureInfo.InvariantCulture) : o;
+                default:
+                    return item;
+            }
+        }
+
+        /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>).</summary>
+        public static string[] FormatAll(FrontDoorOutput output, object[] items)
+        {
+            ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+            if (output == FrontDoorOutput.Services)
+                return containers.Select(c => c.Service).Distinct(StringComparer.Ordinal).ToArray();
+            return ContainerTable(containers, DateTime.UtcNow);
+        }
+
+        internal static string[] ContainerTable(IEnumerable<ComposeContainer> containers, DateTime now)
+        {
+            var rows = new List<string[]> { new[] { "NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS" } };
+            rows.AddRange(containers.Select(c => new[]
+            {
+                c.Name, c.Image, Quote(Ellipsis(c.Command ?? "", 20)), c.Service, ComposeUnits.Ago(c.Created, now), c.Status,
+                string.Join(", ", c.Ports ?? new string[0]),
+            }));
+            return TabWriter(rows);
+        }
+
+        /// <summary>Go's text/tabwriter as the docker CLI configures it (minwidth 10, padding 3); the last cell is not padded.</summary>
+        internal static string[] TabWriter(IReadOnlyList<string[]> rows)
+        {
+            int columns = rows.Max(r => r.Length);
+            var widths = new int[columns];
+            foreach (string[] row in rows)
+                for (int i = 0; i < row.Length - 1; i++)
+                    widths[i] = Math.Max(widths[i], Math.Max(10, Width(row[i]) + 3));
+            return rows.Select(row =>
+            {
+                var line = new StringBuilder();
+                for (int i = 0; i < row.Length; i++)
+                    line.Append(i < row.Length - 1 ? row[i] + new string(' ', widths[i] - Width(row[i])) : row[i]);
+                return line.ToString();
+            }).ToArray();
+        }
+
+        private static int Width(string s) => s == null ? 0 : new StringInfo(s).LengthInTextElements;
+
+        /// <summary>The docker CLI's formatter.Ellipsis: cut to max-1 characters and "…".</summary>
+        private static string Ellipsis(string s, int max)
+        {
+            var info = new StringInfo(s);
+            return info.LengthInTextElements <= max ? s : info.SubstringByTextElements(0, max - 1) + "…";
+        }
+
+        /// <summary>Go's strconv.Quote for the printable text a command holds.</summary>
+        private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    }
+}
