@@ -125,6 +125,8 @@ namespace PSCompose.FrontDoor
                     case "ps":
                         Target("Get-ComposeContainer", FrontDoorOutput.ContainerTable);
                         Direct(flags, "all=All status=Status");
+                        TableFormatOnly();
+                        StatusFilters();
                         Names();
                         if (Given("quiet")) invocation.Output = FrontDoorOutput.Ids;
                         if (Given("services")) invocation.Output = FrontDoorOutput.Services;
@@ -132,6 +134,12 @@ namespace PSCompose.FrontDoor
                     case "logs":
                         Target("Receive-ComposeLog", FrontDoorOutput.Lines);
                         Direct(flags, "follow=Follow index=Index no-log-prefix=NoLogPrefix since=Since until=Until timestamps=Timestamps");
+                        string tail = Value("tail");
+                        if (tail != null && tail != "all")
+                        {
+                            if (!int.TryParse(tail, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int lines)) Refuse("logs --tail " + tail);
+                            if (lines >= 0) Set("Tail", lines);
+                        }
                         Names();
                         break;
                     case "run":
@@ -284,7 +292,8 @@ namespace PSCompose.FrontDoor
                     case "up": return flag == "detach" || flag == "scale";
                     case "create": return flag == "scale";
                     case "run": return flag == "entrypoint";
-                    case "ps": return flag == "quiet" || flag == "services" || flag == "format";
+                    case "logs": return flag == "tail";
+                    case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
                     case "images": case "ls": return flag == "quiet" || flag == "format";
                     case "stats": return flag == "no-stream" || flag == "format";
                     case "version": return flag == "short" || flag == "format";
@@ -366,6 +375,16 @@ namespace PSCompose.FrontDoor
             {
                 string format = Value("format");
                 if (format != null && format != "table") Refuse(parsed.Command + " --format " + format);
+            }
+
+            /// <summary>ps --filter: Compose supports only status=VALUE, the same as --status.</summary>
+            private void StatusFilters()
+            {
+                foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "filter"))
+                {
+                    if (!g.Value.StartsWith("status=", StringComparison.Ordinal)) Refuse("ps --filter " + g.Value);
+                    Bind("Status", new GivenFlag { Spec = g.Spec, Value = g.Value.Substring(7), Token = g.Token });
+                }
             }
 
             private void ServiceAndCommand()
