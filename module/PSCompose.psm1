@@ -78,11 +78,18 @@ function Invoke-Compose {
     .LINK
     about_PSCompose
     #>
+    # Strings (Compose's text) by default; with -AsObject the objects of the cmdlet the command line maps to.
+    [OutputType([string], [System.Management.Automation.PSObject])]
+    param()
     $interactive = [Environment]::UserInteractive -and $Host.Name -eq 'ConsoleHost' -and -not [Console]::IsInputRedirected
     $call = [PSCompose.FrontDoor.ComposeCommandLine]::Parse([object[]]$args, $interactive)
     if ($null -ne $call.Error) {
         $global:LASTEXITCODE = $call.ExitCode
-        Write-Error -ErrorRecord $call.Error
+        # Not Write-Error: hosts built on InitialSessionState.CreateDefault2 lack Microsoft.PowerShell.Utility. An
+        # advanced function of the same name, local to this call, writes the record so that it reads
+        # "Invoke-Compose: unknown flag: --bogus" with the id "FrontDoorUnknownFlag,Invoke-Compose".
+        function Invoke-Compose { [CmdletBinding()] param($Record) $PSCmdlet.WriteError($Record) }
+        Invoke-Compose $call.Error
         return
     }
     $global:LASTEXITCODE = 0
