@@ -11,7 +11,8 @@ namespace PSCompose.FrontDoor
     public static class ComposeText
     {
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
-        public static bool IsBatch(FrontDoorOutput output) => output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services;
+        public static bool IsBatch(FrontDoorOutput output) =>
+            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
         public static object Format(FrontDoorOutput output, object item)
@@ -26,8 +27,6 @@ namespace PSCompose.FrontDoor
                     return (o as ComposeContainer)?.Id ?? (o as ComposeContainerImage)?.Id ?? o;
                 case FrontDoorOutput.Names:
                     return (o as ComposeProject)?.Name ?? o;
-                case FrontDoorOutput.Hashes:
-                    return o is ComposeServiceHash h ? h.Service + " " + h.Hash : o;
                 case FrontDoorOutput.Version:
                     return o is ComposeVersionInfo v ? "Docker Compose version v" + v.ComposeVersion : o;
                 case FrontDoorOutput.VersionShort:
@@ -44,8 +43,11 @@ namespace PSCompose.FrontDoor
         /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>).</summary>
         public static string[] FormatAll(FrontDoorOutput output, object[] items)
         {
-            ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
-                .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+            object[] objects = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).ToArray();
+            // config --hash: Compose prints the services sorted by name, whatever order the file has.
+            if (output == FrontDoorOutput.Hashes)
+                return objects.OfType<ComposeServiceHash>().OrderBy(h => h.Service, StringComparer.Ordinal).Select(h => h.Service + " " + h.Hash).ToArray();
+            ComposeContainer[] containers = objects.OfType<ComposeContainer>().OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
             if (output == FrontDoorOutput.Services)
                 return containers.Select(c => c.Service).Distinct(StringComparer.Ordinal).ToArray();
             return ContainerTable(containers, DateTime.UtcNow);
