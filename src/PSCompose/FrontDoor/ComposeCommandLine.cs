@@ -206,13 +206,13 @@ namespace PSCompose.FrontDoor
                         Config();
                         break;
                     case "images":
-                        Target("Get-ComposeImage", FrontDoorOutput.Objects);
-                        if (Given("quiet")) invocation.Output = FrontDoorOutput.Ids;
+                        Target("Get-ComposeImage", FrontDoorOutput.ImageTable);
+                        if (Given("quiet")) invocation.Output = FrontDoorOutput.ImageIds;
                         TableFormatOnly();
                         Names();
                         break;
                     case "top":
-                        Target("Get-ComposeProcess", FrontDoorOutput.Objects);
+                        Target("Get-ComposeProcess", FrontDoorOutput.ProcessTable);
                         Names();
                         break;
                     case "port":
@@ -245,7 +245,7 @@ namespace PSCompose.FrontDoor
                         NoArguments();
                         break;
                     case "ls":
-                        Target("Get-ComposeProject", FrontDoorOutput.Objects);
+                        Target("Get-ComposeProject", FrontDoorOutput.ProjectTable);
                         Direct(flags, "all=All");
                         if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
                         TableFormatOnly();

@@ -12,7 +12,8 @@ namespace PSCompose.FrontDoor
     {
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
         public static bool IsBatch(FrontDoorOutput output) =>
-            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes;
+            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
+            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProcessTable;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
         public static object Format(FrontDoorOutput output, object item)
@@ -24,7 +25,7 @@ namespace PSCompose.FrontDoor
                 case FrontDoorOutput.Status:
                     return null;
                 case FrontDoorOutput.Ids:
-                    return (o as ComposeContainer)?.Id ?? (o as ComposeContainerImage)?.Id ?? o;
+                    return (o as ComposeContainer)?.Id ?? o;
                 case FrontDoorOutput.Names:
                     return (o as ComposeProject)?.Name ?? o;
                 case FrontDoorOutput.Version:
@@ -47,6 +48,15 @@ namespace PSCompose.FrontDoor
             // config --hash: Compose prints the services sorted by name, whatever order the file has.
             if (output == FrontDoorOutput.Hashes)
                 return objects.OfType<ComposeServiceHash>().OrderBy(h => h.Service, StringComparer.Ordinal).Select(h => h.Service + " " + h.Hash).ToArray();
+            switch (output)
+            {
+                case FrontDoorOutput.ImageTable: return ImageTable(objects.OfType<ComposeContainerImage>(), DateTime.UtcNow);
+                case FrontDoorOutput.ImageIds:
+                    return objects.OfType<ComposeContainerImage>().OrderBy(i => i.Container, StringComparer.Ordinal)
+                        .Select(i => i.Id.Substring(i.Id.IndexOf(':') + 1)).Distinct(StringComparer.Ordinal).ToArray();
+                case FrontDoorOutput.ProjectTable: return ProjectTable(objects.OfType<ComposeProject>());
+                case FrontDoorOutput.ProcessTable: return ProcessTable(objects.OfType<ComposeProcess>());
+            }
             ComposeContainer[] containers = objects.OfType<ComposeContainer>().OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
             if (output == FrontDoorOutput.Services)
                 return containers.Select(c => c.Service).Distinct(StringComparer.Ordinal).ToArray();
@@ -61,17 +71,48 @@ namespace PSCompose.FrontDoor
                 c.Name, c.Image, Quote(Ellipsis(c.Command ?? "", 20)), c.Service, ComposeUnits.Ago(c.Created, now), c.Status,
                 string.Join(", ", c.Ports ?? new string[0]),
             }));
-            return TabWriter(rows);
+            return TabWriter(rows, 10, 3);
         }
 
-        /// <summary>Go's text/tabwriter as the docker CLI configures it (minwidth 10, padding 3); the last cell is not padded.</summary>
-        internal static string[] TabWriter(IReadOnlyList<string[]> rows)
+        /// <summary>`docker compose images`: the docker CLI's formatter table (minwidth 20); CREATED counts from the image's last tagging, as Compose's does.</summary>
+        internal static string[] ImageTable(IEnumerable<ComposeContainerImage> images, DateTime now)
+        {
+            var rows = new List<string[]> { new[] { "CONTAINER", "REPOSITORY", "TAG", "PLATFORM", "IMAGE ID", "SIZE", "CREATED" } };
+            rows.AddRange(images.OrderBy(i => i.Container, StringComparer.Ordinal).Select(i => new[]
+            {
+                i.Container, i.Repository, i.Tag, i.Platform, i.ShortId, ComposeUnits.HumanSize(i.Size), ComposeUnits.Ago(i.LastTagTime ?? i.Created, now),
+            }));
+            return TabWriter(rows, 20, 3);
+        }
+
+        /// <summary>`docker compose ls`: the docker CLI's formatter table (minwidth 20).</summary>
+        internal static string[] ProjectTable(IEnumerable<ComposeProject> projects)
+        {
+            var rows = new List<string[]> { new[] { "NAME", "STATUS", "CONFIG FILES" } };
+            rows.AddRange(projects.Select(p => new[] { p.Name, p.Status, string.Join(",", p.ConfigFiles ?? new string[0]) }));
+            return TabWriter(rows, 20, 3);
+        }
+
+        /// <summary>`docker compose top`: SERVICE, # and the columns ps gave, in Compose's narrower table (minwidth 4, padding 2).</summary>
+        internal static string[] ProcessTable(IEnumerable<ComposeProcess> processes)
+        {
+            ComposeProcess[] all = processes.ToArray();
+            if (all.Length == 0) return new string[0];
+            string[] titles = all[0].Fields.Keys.Cast<string>().ToArray();
+            var rows = new List<string[]> { new[] { "SERVICE", "#" }.Concat(titles).ToArray() };
+            rows.AddRange(all.Select(p => new[] { p.Service, p.Number.ToString(CultureInfo.InvariantCulture) }
+                .Concat(titles.Select(t => Convert.ToString(p.Fields[t], CultureInfo.InvariantCulture))).ToArray()));
+            return TabWriter(rows, 4, 2);
+        }
+
+        /// <summary>Go's text/tabwriter with the docker CLI's settings (minimum cell width, padding); the last cell is not padded.</summary>
+        internal static string[] TabWriter(IReadOnlyList<string[]> rows, int minWidth, int padding)
         {
             int columns = rows.Max(r => r.Length);
             var widths = new int[columns];
             foreach (string[] row in rows)
                 for (int i = 0; i < row.Length - 1; i++)
-                    widths[i] = Math.Max(widths[i], Math.Max(10, Width(row[i]) + 3));
+                    widths[i] = Math.Max(widths[i], Math.Max(minWidth, Width(row[i]) + padding));
             return rows.Select(row =>
             {
                 var line = new StringBuilder();

@@ -14,8 +14,16 @@ namespace PSCompose.FrontDoor
         Lines,
         /// <summary>`ps`: Compose's table.</summary>
         ContainerTable,
-        /// <summary>`ps -q`, `images -q`: ids.</summary>
+        /// <summary>`images`: Compose's table.</summary>
+        ImageTable,
+        /// <summary>`ls`: Compose's table.</summary>
+        ProjectTable,
+        /// <summary>`top`: Compose's table.</summary>
+        ProcessTable,
+        /// <summary>`ps -q`: container ids.</summary>
         Ids,
+        /// <summary>`images -q`: image ids without the digest algorithm, once each.</summary>
+        ImageIds,
         /// <summary>`ps --services`: service names, once each.</summary>
         Services,
         /// <summary>`ls -q`: project names.</summary>

@@ -38,6 +38,12 @@ namespace PSCompose.ModuleTests.FrontDoor
             Assert.Equal(FrontDoorProject.Lines(p.Compose("config").Check().Stdout), p.Front("config").Lines.SelectMany(FrontDoorProject.Lines));
             Assert.Equal(FrontDoorProject.Lines(p.Compose("config", "--hash", "*").Check().Stdout), p.Front("config --hash '*'").Lines);
             Assert.Equal(FrontDoorProject.Lines(p.Compose("logs", "web").Check().Stdout), p.Front("logs web").Lines);
+            FrontDoorProject.AssertSameText(() => FrontDoorProject.Lines(p.Compose("images").Check().Stdout), () => p.Front("images").Lines);
+            // images -q: Compose's order follows a Go map; the ids are what must agree.
+            Assert.Equal(FrontDoorProject.Lines(p.Compose("images", "-q").Check().Stdout).OrderBy(l => l), p.Front("images -q").Lines.OrderBy(l => l));
+            FrontDoorProject.AssertSameText(() => FrontDoorProject.Lines(p.Compose("top").Check().Stdout), () => p.Front("top").Lines);
+            Docker.Result composePort = p.Compose("port", "web", "5000");
+            Assert.Equal(FrontDoorProject.Lines(composePort.Stdout), p.Front("port web 5000").Lines);
 
             Docker.Result composeExec = p.Compose("exec", "-T", "redis", "redis-cli", "ping");
             FrontResult exec = p.Front("exec redis redis-cli ping");

@@ -22,6 +22,8 @@ namespace PSCompose.ModuleTests.FrontDoor
             Directory = directory;
         }
 
+        private System.Management.Automation.Runspaces.Runspace runspace;
+
         public string Name { get; }
 
         public string Directory { get; }
@@ -52,7 +54,10 @@ namespace PSCompose.ModuleTests.FrontDoor
         /// <summary>`Invoke-Compose -p NAME COMMANDLINE` in the project folder, as PowerShell text, with $LASTEXITCODE after it.</summary>
         public FrontResult Front(string commandLine)
         {
-            RunResult r = PowerShellRunner.Run(
+            // One runspace for the project's whole walkthrough, like a user's session: texts that follow the clock
+            // (ps CREATED/STATUS) are then read within the same second as the reference's.
+            runspace ??= PowerShellRunner.OpenRunspace();
+            RunResult r = PowerShellRunner.Run(runspace,
                 "$global:LASTEXITCODE = 99\nInvoke-Compose -p $p " + commandLine + "\n[pscustomobject]@{ __exit = $global:LASTEXITCODE }",
                 new Dictionary<string, object> { ["p"] = Name }, Directory);
             PSObject last = r.Output.Last();
@@ -78,11 +83,12 @@ namespace PSCompose.ModuleTests.FrontDoor
                 actual = ours();
                 if (expected.SequenceEqual(actual)) return;
             }
-            Assert.Equal(expected, actual);
+            Assert.Equal(string.Join("\n", expected), string.Join("\n", actual));
         }
 
         public void Dispose()
         {
+            runspace?.Dispose();
             foreach (string container in Containers()) Docker.Run("rm", "-f", container);
             Docker.ComposeDownQuietly(Name);
             // The images the project's builds made: named by Compose's default image name, created by this test.

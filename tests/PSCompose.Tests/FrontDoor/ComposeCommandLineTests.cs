@@ -200,7 +200,7 @@ namespace PSCompose.Tests.FrontDoor
             Assert.Equal(80, port.Parameters["PrivatePort"]);
             Assert.Equal(FrontDoorOutput.Port, port.Output);
             Assert.Equal("Get-ComposeProcess", Parse("top").CommandName);
-            Assert.Equal(FrontDoorOutput.Ids, Parse("images", "-q").Output);
+            Assert.Equal(FrontDoorOutput.ImageIds, Parse("images", "-q").Output);
             Assert.Equal(FrontDoorOutput.Names, Parse("ls", "-q").Output);
             Assert.True(Switch(Parse("events"), "Follow"));
             Assert.False(Parse("events", "--until", "1m").Parameters.ContainsKey("Follow"));
