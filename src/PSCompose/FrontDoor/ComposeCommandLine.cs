@@ -54,7 +54,15 @@ namespace PSCompose.FrontDoor
                 if (Unsupported.Contains(parsed.Command))
                     throw new CommandLineException(ErrorIds.FrontDoorUnsupported,
                         "PSCompose has no equivalent of `docker compose " + parsed.Command + "`.", parsed.Command);
-                new CommandMapper(parsed, invocation, interactiveConsole).Map();
+                var mapper = new CommandMapper(parsed, invocation, interactiveConsole);
+                if (parsed.Globals.Concat(parsed.Flags).Any(f => f.Spec.Long == "help" && CommandLineParser.IsTrue(f.Value)))
+                {
+                    // Compose shows a command's help whatever else the line holds; so does the front door.
+                    try { mapper.Map(); }
+                    catch (CommandLineException) when (invocation.CommandName != null) { }
+                    HelpInstead(invocation);
+                }
+                else mapper.Map();
             }
             catch (CommandLineException e)
             {
@@ -62,6 +70,16 @@ namespace PSCompose.FrontDoor
                 invocation.ExitCode = 1;
             }
             return invocation;
+        }
+
+        /// <summary>`docker compose up --help`: the help of the cmdlet the command runs, instead of running it.</summary>
+        private static void HelpInstead(FrontDoorInvocation invocation)
+        {
+            string cmdlet = invocation.CommandName;
+            invocation.Parameters.Clear();
+            invocation.Parameters["Name"] = cmdlet;
+            invocation.CommandName = "Get-Help";
+            invocation.Output = FrontDoorOutput.Objects;
         }
 
         private static string Text(object a)
@@ -270,6 +288,7 @@ namespace PSCompose.FrontDoor
                 {
                     string name = g.Spec.Long;
                     if (name == "dry-run") { DryRun(g); continue; }
+                    if (name == "help") continue;
                     if (Presentation.Contains(name) || Special(name)) continue;
                     if (!flags.TryGetValue(name, out string parameter)) Refuse(parsed.Command + " " + g.Spec.Display.Split(' ').Last());
                     else if (parameter.Length > 0) Bind(parameter, g);

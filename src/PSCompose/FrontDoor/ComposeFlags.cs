@@ -67,7 +67,8 @@ namespace PSCompose.FrontDoor
 
         public static bool IsCommand(string name) => Commands.ContainsKey(name);
 
-        public static IReadOnlyList<FlagSpec> Of(string command) => Parse(command == null ? Global : Commands[command]);
+        /// <summary>The flags of <paramref name="command"/> (null: the global flags), -h/--help included as on every cobra command.</summary>
+        public static IReadOnlyList<FlagSpec> Of(string command) => Parse((command == null ? Global : Commands[command]) + " h|help");
 
         private static IReadOnlyList<FlagSpec> Parse(string table) =>
             table.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(entry =>

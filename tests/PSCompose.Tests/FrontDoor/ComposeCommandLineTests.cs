@@ -244,6 +244,17 @@ namespace PSCompose.Tests.FrontDoor
         }
 
         [Fact]
+        public void Help_ShowsTheHelpOfTheCmdletTheCommandRuns()
+        {
+            FrontDoorInvocation call = Parse("-p", "shop", "run", "--help");
+            Assert.Equal("Get-Help", call.CommandName);
+            Assert.Equal("Invoke-ComposeRun", call.Parameters["Name"]);
+            Assert.Single(call.Parameters);
+            Assert.Equal("Receive-ComposeLog", Parse("logs", "-fh", "web").Parameters["Name"]);
+            Assert.Equal(new[] { "ls", "-h" }, Parse("exec", "web", "ls", "-h").Parameters["Command"]);
+        }
+
+        [Fact]
         public void NoCommand_PrintsUsage_AndRunsNothing()
         {
             FrontDoorInvocation call = Parse("-p", "shop");
