@@ -419,6 +419,8 @@ namespace PSCompose.FrontDoor
                 bool noTty = parsed.Flags.Any(g => (g.Spec.Long == "no-tty" || g.Spec.Long == "no-TTY") && CommandLineParser.IsTrue(g.Value));
                 bool detach = Given("detach");
                 if (interactiveConsole && !noTty && !detach) Set("Interactive", true);
+                // run -d prints the one-off's container id; exec -d prints nothing.
+                if (detach) invocation.Output = parsed.Command == "run" ? FrontDoorOutput.Ids : FrontDoorOutput.Status;
             }
 
             private void Config()

@@ -106,6 +106,14 @@ namespace PSCompose.Tests.FrontDoor
         }
 
         [Fact]
+        public void Detached_RunPrintsTheContainerId_ExecNothing()
+        {
+            Assert.Equal(FrontDoorOutput.Ids, Parse("run", "-d", "web", "sleep", "5").Output);
+            Assert.Equal(FrontDoorOutput.Status, Parse("exec", "-d", "web", "sleep", "5").Output);
+            Assert.Equal(FrontDoorOutput.Lines, Parse("run", "web", "sleep", "5").Output);
+        }
+
+        [Fact]
         public void Exec_MapsItsFlags_AndEverythingAfterTheServiceIsTheCommand_DoubleDashIncluded_AsInCompose()
         {
             FrontDoorInvocation call = Parse("exec", "-d", "--index", "2", "-u", "root", "--privileged", "web", "--", "ls", "-la");
