@@ -39,6 +39,23 @@ namespace PSCompose.ModuleTests.FrontDoor
         }
 
         [EngineFact]
+        public void AFailingCommand_SetsComposesExitCode_WithTheCmdletsError()
+        {
+            using FrontDoorProject p = FrontDoorProject.Empty("services:\n  web:\n    image: [unclosed\n");
+            foreach (string[] line in new[] { new[] { "config" }, new[] { "up", "-d" } })
+            {
+                Docker.Result compose = p.Compose(line);
+                FrontResult ours = p.Front(string.Join(" ", line));
+                Assert.Equal(compose.ExitCode, ours.ExitCode);
+                Assert.Equal(1, ours.ExitCode);
+                Assert.StartsWith("ComposeYamlSyntax,", Assert.Single(ours.Run.Errors).FullyQualifiedErrorId);
+            }
+            // With -p, ps reads the engine only: neither tool loads the broken file.
+            Assert.Equal(p.Compose("ps").ExitCode, p.Front("ps").ExitCode);
+            Assert.Empty(p.Containers());
+        }
+
+        [EngineFact]
         public void Version_PrintsComposesText()
         {
             using FrontDoorProject p = FrontDoorProject.Empty("services: {}\n");
