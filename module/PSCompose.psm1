@@ -38,8 +38,9 @@ function Invoke-Compose {
     "compose bogus"` (FrontDoorUnknownCommand), `flag needs an argument: --tail` (FrontDoorFlagNeedsArgument),
     `invalid argument ...` (FrontDoorInvalidArgument), `requires at least 1 arg(s), only received 0`
     (FrontDoorMissingArgument); $LASTEXITCODE is 1, as Compose exits 1. A command or flag Compose has but PSCompose
-    cannot honour (attach, commit, export, publish, volumes, bridge; run --cap-add, build --build-arg, templates
-    in --format, ...) is refused the same way with FrontDoorUnsupported. Flags that only shape Compose's terminal
+    cannot honour (attach, commit, export, publish, volumes, bridge; run --cap-add, build --build-arg, ps --format
+    json and Go templates in --format — use -AsObject and PowerShell instead — ...) is refused the same way with
+    FrontDoorUnsupported. Flags that only shape Compose's terminal
     output (--ansi, --progress, --no-color, --menu, --quiet-pull, --quiet-build, --no-trunc) and --parallel are
     accepted and have no effect.
 
