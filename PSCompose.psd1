@@ -1,5 +1,6 @@
 @{
-    RootModule           = 'PSCompose.dll'
+    RootModule           = 'PSCompose.psm1'
+    NestedModules        = @('PSCompose.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5f0b6c1e-3a4d-4a8e-9a55-2f7f0c1d9e42'
     Author               = 'PSCompose contributors'
@@ -43,7 +44,7 @@
         'Remove-ComposeStack'
         'Watch-ComposeProject'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @('Invoke-Compose')
     VariablesToExport    = @()
     AliasesToExport      = @(
         'Build-ComposeImage'

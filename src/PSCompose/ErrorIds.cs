@@ -124,6 +124,14 @@ namespace PSCompose
         public const string WatchPathNotFound = "WatchPathNotFound";
         public const string WatchLimitReached = "WatchLimitReached";
 
+        // Invoke-Compose, the `docker compose` command line (the messages are Compose's own where Compose refuses too).
+        public const string FrontDoorUnknownFlag = "FrontDoorUnknownFlag";
+        public const string FrontDoorUnknownCommand = "FrontDoorUnknownCommand";
+        public const string FrontDoorFlagNeedsArgument = "FrontDoorFlagNeedsArgument";
+        public const string FrontDoorInvalidArgument = "FrontDoorInvalidArgument";
+        public const string FrontDoorMissingArgument = "FrontDoorMissingArgument";
+        public const string FrontDoorUnsupported = "FrontDoorUnsupported";
+
         // The Docker engine (raised as Engine exceptions; a not-found or conflict inside an operation uses these too).
         public const string EngineUnavailable = "EngineUnavailable";
         public const string EngineTimeout = "EngineTimeout";

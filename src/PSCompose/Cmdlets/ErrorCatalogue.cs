@@ -11,6 +11,12 @@ namespace PSCompose.Cmdlets
     {
         internal static readonly IReadOnlyDictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>
         {
+            [ErrorIds.FrontDoorUnknownFlag] = ErrorCategory.InvalidArgument,
+            [ErrorIds.FrontDoorUnknownCommand] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.FrontDoorFlagNeedsArgument] = ErrorCategory.InvalidArgument,
+            [ErrorIds.FrontDoorInvalidArgument] = ErrorCategory.InvalidArgument,
+            [ErrorIds.FrontDoorMissingArgument] = ErrorCategory.InvalidArgument,
+            [ErrorIds.FrontDoorUnsupported] = ErrorCategory.NotImplemented,
             [ErrorIds.FileNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.FileAccessDenied] = ErrorCategory.PermissionDenied,
             [ErrorIds.FileNotAFile] = ErrorCategory.InvalidArgument,

@@ -1,0 +1,427 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PSCompose.FrontDoor
+{
+    /// <summary>
+    /// Maps one parsed `docker compose` command line onto its cmdlet: the cmdlet, its parameters (a flag is bound only
+    /// when the cmdlet has the parameter) and how its output is printed. Throws <see cref="CommandLineException"/> for a
+    /// line PSCompose cannot honour.
+    /// </summary>
+    internal sealed class CommandMapper
+    {
+        /// <summary>Flags that only change Compose's terminal presentation; PowerShell's streams take their place.</summary>
+        private static readonly ISet<string> Presentation = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ansi", "progress", "parallel", "all-resources", "no-color", "menu", "quiet-pull", "quiet-build", "no-trunc", "orphans",
+            "interactive", "no-tty", "no-TTY",
+        };
+
+        private static readonly Dictionary<string, string> GlobalParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["file"] = "File", ["project-name"] = "ProjectName", ["profile"] = "Profile", ["env-file"] = "EnvFile",
+            ["project-directory"] = "ProjectDirectory", ["compatibility"] = "Compatibility",
+        };
+
+        private readonly ParsedCommandLine parsed;
+        private readonly FrontDoorInvocation invocation;
+        private readonly bool interactiveConsole;
+        private string cmdlet;
+
+        public CommandMapper(ParsedCommandLine parsed, FrontDoorInvocation invocation, bool interactiveConsole)
+        {
+            this.parsed = parsed;
+            this.invocation = invocation;
+            this.interactiveConsole = interactiveConsole;
+        }
+
+        public void Map()
+        {
+            var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+            switch (parsed.Command)
+            {
+                case "up":
+                    Target("Invoke-ComposeUp", FrontDoorOutput.Status);
+                    Direct(flags, "abort-on-container-exit=AbortOnContainerExit abort-on-container-failure=AbortOnContainerFailure always-recreate-deps=AlwaysRecreateDeps attach=AttachService attach-dependencies=AttachDependencies build=Build exit-code-from=ExitCodeFrom force-recreate=ForceRecreate no-attach=NoAttach no-build=NoBuild no-deps=NoDeps no-log-prefix=NoLogPrefix no-recreate=NoRecreate no-start=NoStart pull=Pull remove-orphans=RemoveOrphans renew-anon-volumes=RenewAnonVolumes timeout=Timeout timestamps=Timestamps wait=Wait wait-timeout=WaitTimeout watch=Watch yes=Force");
+                    Names();
+                    ScaleFlags();
+                    if (!Given("detach") && !Given("wait") && !Given("no-start")) Set("Attach", true);
+                    break;
+                case "create":
+                    Target("Invoke-ComposeUp", FrontDoorOutput.Status);
+                    Direct(flags, "build=Build force-recreate=ForceRecreate no-build=NoBuild no-recreate=NoRecreate pull=Pull remove-orphans=RemoveOrphans yes=Force");
+                    Set("NoStart", true);
+                    Names();
+                    ScaleFlags();
+                    break;
+                case "scale":
+                    Target("Invoke-ComposeUp", FrontDoorOutput.Status);
+                    Direct(flags, "no-deps=NoDeps");
+                    var scale = new Hashtable();
+                    foreach (string a in parsed.Arguments) AddScale(scale, a);
+                    Set("Scale", scale);
+                    Set("Name", scale.Keys.Cast<string>().ToArray());
+                    break;
+                case "down":
+                    Target("Invoke-ComposeDown", FrontDoorOutput.Status);
+                    Direct(flags, "remove-orphans=RemoveOrphans rmi=RemoveImages timeout=Timeout volumes=Volumes");
+                    Set("Confirm", false);
+                    Names();
+                    break;
+                case "ps":
+                    Target("Get-ComposeContainer", FrontDoorOutput.ContainerTable);
+                    Direct(flags, "all=All status=Status");
+                    TableFormatOnly();
+                    StatusFilters();
+                    Names();
+                    if (Given("quiet")) invocation.Output = FrontDoorOutput.Ids;
+                    if (Given("services")) invocation.Output = FrontDoorOutput.Services;
+                    break;
+                case "logs":
+                    Target("Receive-ComposeLog", FrontDoorOutput.Lines);
+                    Direct(flags, "follow=Follow index=Index no-log-prefix=NoLogPrefix since=Since until=Until timestamps=Timestamps");
+                    string tail = Value("tail");
+                    if (tail != null && tail != "all")
+                    {
+                        if (!int.TryParse(tail, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int lines)) Refuse("logs --tail " + tail);
+                        if (lines >= 0) Set("Tail", lines);
+                    }
+                    Names();
+                    break;
+                case "run":
+                    Target("Invoke-ComposeRun", FrontDoorOutput.Lines);
+                    Direct(flags, "build=Build detach=Detach env=Environment label=Label name=ContainerName no-deps=NoDeps publish=Publish pull=Pull rm=Remove service-ports=ServicePorts use-aliases=UseAliases user=User volume=Volume workdir=WorkingDirectory quiet=Quiet");
+                    ServiceAndCommand();
+                    break;
+                case "exec":
+                    Target("Invoke-ComposeExec", FrontDoorOutput.Lines);
+                    Direct(flags, "detach=Detach env=Environment index=Index privileged=Privileged user=User workdir=WorkingDirectory");
+                    ServiceAndCommand();
+                    break;
+                case "start":
+                    Target("Start-ComposeService", FrontDoorOutput.Status);
+                    Names();
+                    break;
+                case "stop":
+                    Target("Stop-ComposeService", FrontDoorOutput.Status);
+                    Direct(flags, "timeout=Timeout");
+                    Names();
+                    break;
+                case "kill":
+                    Target("Stop-ComposeService", FrontDoorOutput.Status);
+                    Direct(flags, "signal=Signal");
+                    Set("Kill", true);
+                    Names();
+                    break;
+                case "restart":
+                    Target("Restart-ComposeService", FrontDoorOutput.Status);
+                    Direct(flags, "no-deps=NoDeps timeout=Timeout");
+                    Names();
+                    break;
+                case "pause":
+                    Target("Suspend-ComposeService", FrontDoorOutput.Status);
+                    Names();
+                    break;
+                case "unpause":
+                    Target("Resume-ComposeService", FrontDoorOutput.Status);
+                    Names();
+                    break;
+                case "rm":
+                    Target("Remove-ComposeService", FrontDoorOutput.Status);
+                    Direct(flags, "force=Force stop=Stop volumes=Volumes");
+                    Names();
+                    break;
+                case "pull":
+                    Target("Request-ComposeImage", FrontDoorOutput.Status);
+                    Direct(flags, "ignore-buildable=IgnoreBuildable ignore-pull-failures=IgnorePullFailures policy=Policy quiet=");
+                    Names();
+                    break;
+                case "push":
+                    Target("Publish-ComposeImage", FrontDoorOutput.Status);
+                    Direct(flags, "ignore-push-failures=IgnorePushFailures quiet=");
+                    Names();
+                    break;
+                case "build":
+                    Target("New-ComposeImage", FrontDoorOutput.Status);
+                    Direct(flags, "no-cache=NoCache pull=Pull quiet=");
+                    Names();
+                    break;
+                case "config":
+                    Target("Get-ComposeConfig", FrontDoorOutput.Lines);
+                    Direct(flags, "services=Services volumes=Volumes networks=Networks profiles=Profiles images=Images environment=Environment variables=Variables no-interpolate=NoInterpolate no-normalize=NoNormalize no-path-resolution=NoPathResolution no-consistency=NoConsistency no-env-resolution=NoEnvResolution resolve-image-digests=ResolveImageDigests lock-image-digests=LockImageDigests output=OutFile");
+                    Config();
+                    break;
+                case "images":
+                    Target("Get-ComposeImage", FrontDoorOutput.ImageTable);
+                    if (Given("quiet")) invocation.Output = FrontDoorOutput.ImageIds;
+                    TableFormatOnly();
+                    Names();
+                    break;
+                case "top":
+                    Target("Get-ComposeProcess", FrontDoorOutput.ProcessTable);
+                    Names();
+                    break;
+                case "port":
+                    Target("Get-ComposePort", FrontDoorOutput.Port);
+                    Direct(flags, "index=Index protocol=Protocol");
+                    Port();
+                    break;
+                case "cp":
+                    Target("Copy-ComposeItem", FrontDoorOutput.Status);
+                    Direct(flags, "all=All archive=Archive follow-link=FollowLink index=Index");
+                    Copy();
+                    break;
+                case "events":
+                    Target("Get-ComposeEvent", FrontDoorOutput.Objects);
+                    Direct(flags, "since=Since until=Until");
+                    if (!Given("until")) Set("Follow", true);
+                    Names();
+                    break;
+                case "wait":
+                    Target("Wait-ComposeService", FrontDoorOutput.Objects);
+                    Direct(flags, "down-project=DownProject");
+                    Names();
+                    break;
+                case "version":
+                    Target("Get-ComposeVersion", FrontDoorOutput.Version);
+                    if (Given("short")) invocation.Output = FrontDoorOutput.VersionShort;
+                    string format = Value("format");
+                    if (format == "json") invocation.Output = FrontDoorOutput.VersionJson;
+                    else if (format != null && format != "pretty") Refuse("version --format " + format);
+                    NoArguments();
+                    break;
+                case "ls":
+                    Target("Get-ComposeProject", FrontDoorOutput.ProjectTable);
+                    Direct(flags, "all=All");
+                    if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
+                    TableFormatOnly();
+                    NoArguments();
+                    break;
+                case "stats":
+                    Target("Get-ComposeStat", FrontDoorOutput.Objects);
+                    Direct(flags, "all=All");
+                    if (!Given("no-stream")) Set("Follow", true);
+                    TableFormatOnly();
+                    Names();
+                    break;
+                case "watch":
+                    Target("Watch-ComposeProject", FrontDoorOutput.Objects);
+                    Direct(flags, "no-up=NoUp prune=Prune quiet=Quiet");
+                    Names();
+                    break;
+            }
+
+            foreach (GivenFlag g in parsed.Globals) Global(g);
+            foreach (GivenFlag g in parsed.Flags)
+            {
+                string name = g.Spec.Long;
+                if (name == "dry-run") { DryRun(g); continue; }
+                if (name == "help") continue;
+                if (Presentation.Contains(name) || Special(name)) continue;
+                if (!flags.TryGetValue(name, out string parameter)) Refuse(parsed.Command + " " + g.Spec.Display.Split(' ').Last());
+                else if (parameter.Length > 0) Bind(parameter, g);
+            }
+        }
+
+        private void Target(string name, FrontDoorOutput output)
+        {
+            if (!CmdletSurface.Exists(name)) Refuse(parsed.Command);
+            cmdlet = name;
+            invocation.CommandName = name;
+            invocation.Output = output;
+        }
+
+        /// <summary>Flags each command reads itself (in Map and the helpers) rather than binding them one to one.</summary>
+        private bool Special(string flag)
+        {
+            switch (parsed.Command)
+            {
+                case "up": return flag == "detach" || flag == "scale";
+                case "create": return flag == "scale";
+                case "run": return flag == "entrypoint";
+                case "logs": return flag == "tail";
+                case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
+                case "images": case "ls": return flag == "quiet" || flag == "format";
+                case "stats": return flag == "no-stream" || flag == "format";
+                case "version": return flag == "short" || flag == "format";
+                case "config": return flag == "hash" || flag == "format" || flag == "quiet";
+                default: return false;
+            }
+        }
+
+        private static void Direct(Dictionary<string, string> flags, string table)
+        {
+            foreach (string entry in table.Split(' '))
+            {
+                int eq = entry.IndexOf('=');
+                flags[entry.Substring(0, eq)] = entry.Substring(eq + 1);
+            }
+        }
+
+        private bool Given(string flag) => parsed.Flags.Any(g => g.Spec.Long == flag && (g.Spec.TakesValue || CommandLineParser.IsTrue(g.Value)));
+
+        private string Value(string flag) => parsed.Flags.LastOrDefault(g => g.Spec.Long == flag)?.Value;
+
+        private void Refuse(string what) =>
+            throw new CommandLineException(ErrorIds.FrontDoorUnsupported,
+                "PSCompose has no equivalent of `docker compose " + what + "`" + (cmdlet == null ? "." : " (" + cmdlet + " has no such parameter)."), what);
+
+        private void Set(string parameter, object value)
+        {
+            if (CmdletSurface.ParameterType(cmdlet, parameter) == null && parameter != "Confirm" && parameter != "WhatIf")
+                Refuse(parsed.Command + " (" + parameter + ")");
+            invocation.Parameters[parameter] = value is bool b ? new SwitchParameter(b) : value;
+        }
+
+        private void Global(GivenFlag g)
+        {
+            if (g.Spec.Long == "dry-run") { DryRun(g); return; }
+            if (!GlobalParameters.TryGetValue(g.Spec.Long, out string parameter)) return;
+            // ls and version take no project; Compose ignores the project flags there too.
+            if (CmdletSurface.ParameterType(cmdlet, parameter) != null) Bind(parameter, g);
+        }
+
+        private void DryRun(GivenFlag g)
+        {
+            if (CmdletSurface.SupportsShouldProcess(cmdlet)) invocation.Parameters["WhatIf"] = new SwitchParameter(CommandLineParser.IsTrue(g.Value));
+        }
+
+        private void Bind(string parameter, GivenFlag g)
+        {
+            Type type = CmdletSurface.ParameterType(cmdlet, parameter);
+            if (type == null) Refuse(parsed.Command + " --" + g.Spec.Long);
+            if (type == typeof(SwitchParameter)) invocation.Parameters[parameter] = new SwitchParameter(CommandLineParser.IsTrue(g.Value));
+            else if (type == typeof(string[])) invocation.Parameters[parameter] = ((invocation.Parameters[parameter] as string[]) ?? new string[0]).Concat(new[] { g.Value }).ToArray();
+            else if (type == typeof(int)) invocation.Parameters[parameter] = int.Parse(g.Value, CultureInfo.InvariantCulture);
+            else if (type == typeof(Hashtable))
+            {
+                var table = invocation.Parameters[parameter] as Hashtable ?? new Hashtable();
+                int eq = g.Value.IndexOf('=');
+                if (eq < 0) table[g.Value] = Environment.GetEnvironmentVariable(g.Value);
+                else table[g.Value.Substring(0, eq)] = g.Value.Substring(eq + 1);
+                invocation.Parameters[parameter] = table;
+            }
+            else invocation.Parameters[parameter] = g.Value;
+        }
+
+        private void Names()
+        {
+            if (parsed.Arguments.Count == 0) return;
+            Type type = CmdletSurface.ParameterType(cmdlet, "Name");
+            if (type == typeof(string[])) Set("Name", parsed.Arguments.ToArray());
+            else if (type == typeof(string) && parsed.Arguments.Count == 1) Set("Name", parsed.Arguments[0]);
+            else Refuse(parsed.Command + " " + string.Join(" ", parsed.Arguments));
+        }
+
+        private void NoArguments()
+        {
+            if (parsed.Arguments.Count > 0) Refuse(parsed.Command + " " + string.Join(" ", parsed.Arguments));
+        }
+
+        private void TableFormatOnly()
+        {
+            string format = Value("format");
+            if (format != null && format != "table") Refuse(parsed.Command + " --format " + format);
+        }
+
+        /// <summary>ps --filter: Compose supports only status=VALUE, the same as --status.</summary>
+        private void StatusFilters()
+        {
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "filter"))
+            {
+                if (!g.Value.StartsWith("status=", StringComparison.Ordinal)) Refuse("ps --filter " + g.Value);
+                Bind("Status", new GivenFlag { Spec = g.Spec, Value = g.Value.Substring(7), Token = g.Token });
+            }
+        }
+
+        private void ServiceAndCommand()
+        {
+            if (parsed.Arguments.Count == 0)
+                throw new CommandLineException(ErrorIds.FrontDoorMissingArgument, "requires at least " + (parsed.Command == "exec" ? 2 : 1) + " arg(s), only received 0", parsed.Command);
+            if (parsed.Command == "exec" && parsed.Arguments.Count < 2)
+                throw new CommandLineException(ErrorIds.FrontDoorMissingArgument, "requires at least 2 arg(s), only received 1", parsed.Command);
+            Set("Name", parsed.Arguments[0]);
+            if (parsed.Arguments.Count > 1) Set("Command", parsed.Arguments.Skip(1).ToArray());
+            string entrypoint = Value("entrypoint");
+            if (entrypoint != null) Set("Entrypoint", ShellWords.Split(entrypoint));
+            bool noTty = parsed.Flags.Any(g => (g.Spec.Long == "no-tty" || g.Spec.Long == "no-TTY") && CommandLineParser.IsTrue(g.Value));
+            bool detach = Given("detach");
+            if (interactiveConsole && !noTty && !detach) Set("Interactive", true);
+            // run -d prints the one-off's container id; exec -d prints nothing.
+            if (detach) invocation.Output = parsed.Command == "run" ? FrontDoorOutput.Ids : FrontDoorOutput.Status;
+        }
+
+        private void Config()
+        {
+            string hash = Value("hash");
+            if (hash != null)
+            {
+                Set("Hash", true);
+                if (hash != "*") Set("Name", hash.Split(','));
+                invocation.Output = FrontDoorOutput.Hashes;
+                return;
+            }
+            string format = Value("format");
+            if (format != null && format != "yaml" && format != "json") Refuse("config --format " + format);
+            bool listing = new[] { "services", "volumes", "networks", "profiles", "images", "variables", "environment" }.Any(Given);
+            if (!listing) Set("Format", format == "json" ? "Json" : "Yaml");
+            Names();
+            if (Given("quiet"))
+            {
+                if (CmdletSurface.ParameterType(cmdlet, "Quiet") != null) Set("Quiet", true);
+                else invocation.Output = FrontDoorOutput.Status;
+            }
+        }
+
+        private void Port()
+        {
+            if (parsed.Arguments.Count != 2)
+                throw new CommandLineException(ErrorIds.FrontDoorMissingArgument, "requires at least 2 arg(s), only received " + parsed.Arguments.Count, parsed.Command);
+            Set("Name", parsed.Arguments[0]);
+            if (!int.TryParse(parsed.Arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out int port))
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "invalid port: " + parsed.Arguments[1], parsed.Arguments[1]);
+            Set("PrivatePort", port);
+        }
+
+        private void Copy()
+        {
+            if (parsed.Arguments.Count != 2)
+                throw new CommandLineException(ErrorIds.FrontDoorMissingArgument, "docker: 'docker compose cp' requires 2 arguments", parsed.Command);
+            string source = parsed.Arguments[0], destination = parsed.Arguments[1];
+            if (ServicePath(source, out string service, out string path)) { Set("FromService", service); source = path; }
+            if (ServicePath(destination, out service, out path)) { Set("ToService", service); destination = path; }
+            Set("Path", source);
+            Set("Destination", destination);
+        }
+
+        /// <summary>docker cp's "SERVICE:PATH" (a path with a separator before the colon, or a drive letter, is local).</summary>
+        private static bool ServicePath(string arg, out string service, out string path)
+        {
+            int colon = arg.IndexOf(':');
+            service = path = null;
+            if (colon <= 0 || arg.Substring(0, colon).IndexOfAny(new[] { '/', '\\' }) >= 0 || (colon == 1 && char.IsLetter(arg[0]) && arg.Length > 2 && (arg[2] == '\\' || arg[2] == '/'))) return false;
+            service = arg.Substring(0, colon);
+            path = arg.Substring(colon + 1);
+            return true;
+        }
+
+        private void AddScale(Hashtable scale, string value)
+        {
+            int eq = value.IndexOf('=');
+            if (eq <= 0 || !int.TryParse(value.Substring(eq + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "invalid scale specifier: " + value, value);
+            scale[value.Substring(0, eq)] = n;
+        }
+
+        private void ScaleFlags()
+        {
+            var scale = new Hashtable();
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "scale")) AddScale(scale, g.Value);
+            if (scale.Count > 0) Set("Scale", scale);
+        }
+    }
+}

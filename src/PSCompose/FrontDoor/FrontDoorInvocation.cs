@@ -1,0 +1,72 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace PSCompose.FrontDoor
+{
+    /// <summary>How Invoke-Compose prints a command's objects when -AsObject is not given.</summary>
+    public enum FrontDoorOutput
+    {
+        /// <summary>PowerShell's own formatting of the objects (Compose's text is not reproduced).</summary>
+        Objects,
+        /// <summary>Nothing on the output (Compose prints only progress to stderr); log lines still print.</summary>
+        Status,
+        /// <summary>Strings and log lines as Compose prints them.</summary>
+        Lines,
+        /// <summary>`ps`: Compose's table.</summary>
+        ContainerTable,
+        /// <summary>`images`: Compose's table.</summary>
+        ImageTable,
+        /// <summary>`ls`: Compose's table.</summary>
+        ProjectTable,
+        /// <summary>`top`: Compose's table.</summary>
+        ProcessTable,
+        /// <summary>`ps -q`: container ids.</summary>
+        Ids,
+        /// <summary>`images -q`: image ids without the digest algorithm, once each.</summary>
+        ImageIds,
+        /// <summary>`ps --services`: service names, once each.</summary>
+        Services,
+        /// <summary>`ls -q`: project names.</summary>
+        Names,
+        /// <summary>`config --hash`: "service hash" lines.</summary>
+        Hashes,
+        /// <summary>`version`: "Docker Compose version v2.40.3".</summary>
+        Version,
+        /// <summary>`version --short`: "2.40.3".</summary>
+        VersionShort,
+        /// <summary>`version --format json`.</summary>
+        VersionJson,
+        /// <summary>`port`: host address and port.</summary>
+        Port,
+    }
+
+    /// <summary>
+    /// What Invoke-Compose runs for a `docker compose` command line: the cmdlet and its parameters and how its output
+    /// is printed, or the error Compose would have given (with Compose's exit code) and nothing to run.
+    /// </summary>
+    public sealed class FrontDoorInvocation
+    {
+        internal FrontDoorInvocation() { }
+
+        /// <summary>The PSCompose cmdlet that does the command's work.</summary>
+        public string CommandName { get; internal set; }
+
+        /// <summary>The cmdlet's parameters, for splatting.</summary>
+        public Hashtable Parameters { get; } = new Hashtable(System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How the objects are printed without -AsObject.</summary>
+        public FrontDoorOutput Output { get; internal set; } = FrontDoorOutput.Objects;
+
+        /// <summary>-AsObject was given: the cmdlet's objects are returned as they are.</summary>
+        public bool AsObject { get; internal set; }
+
+        /// <summary>Text written to the output instead of running anything (`docker compose` with no command: its usage).</summary>
+        public string Text { get; internal set; }
+
+        /// <summary>The refusal, when the command line is one Compose (or PSCompose) does not accept; nothing runs.</summary>
+        public ErrorRecord Error { get; internal set; }
+
+        /// <summary>The exit code that goes with <see cref="Error"/> (Compose's: 1).</summary>
+        public int ExitCode { get; internal set; }
+    }
+}
