@@ -49,6 +49,7 @@ namespace PSCompose.FrontDoor
                     Direct(flags, "abort-on-container-exit=AbortOnContainerExit abort-on-container-failure=AbortOnContainerFailure always-recreate-deps=AlwaysRecreateDeps attach=AttachService attach-dependencies=AttachDependencies build=Build exit-code-from=ExitCodeFrom force-recreate=ForceRecreate no-attach=NoAttach no-build=NoBuild no-deps=NoDeps no-log-prefix=NoLogPrefix no-recreate=NoRecreate no-start=NoStart pull=Pull remove-orphans=RemoveOrphans renew-anon-volumes=RenewAnonVolumes timeout=Timeout timestamps=Timestamps wait=Wait wait-timeout=WaitTimeout watch=Watch yes=Force");
                     Names();
                     ScaleFlags();
+                    if (Given("detach")) RefuseAttachedFlagsWithDetach();
                     if (!Given("detach") && !Given("wait") && !Given("no-start")) Set("Attach", true);
                     break;
                 case "create":
@@ -266,6 +267,16 @@ namespace PSCompose.FrontDoor
 
         private string Value(string flag) => parsed.Flags.LastOrDefault(g => g.Spec.Long == flag)?.Value;
 
+        // Compose's up refuses these with -d before doing anything (--exit-code-from implies the abort).
+        private void RefuseAttachedFlagsWithDetach()
+        {
+            var attached = new[] { "abort-on-container-exit", "abort-on-container-failure", "attach", "attach-dependencies", "exit-code-from", "watch" };
+            if (attached.Any(Given))
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument,
+                    "--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch",
+                    parsed.Command);
+        }
+
         private void Refuse(string what) =>
             throw new CommandLineException(ErrorIds.FrontDoorUnsupported,
                 "PSCompose has no equivalent of `docker compose " + what + "`" + (cmdlet == null ? "." : " (" + cmdlet + " has no such parameter)."), what);
@@ -366,9 +377,21 @@ namespace PSCompose.FrontDoor
                 return;
             }
             string format = Value("format");
-            if (format != null && format != "yaml" && format != "json") Refuse("config --format " + format);
-            bool listing = new[] { "services", "volumes", "networks", "profiles", "images", "variables", "environment" }.Any(Given);
-            if (!listing) Set("Format", format == "json" ? "Json" : "Yaml");
+            if (Given("variables"))
+            {
+                // Compose prints the variables as a table unless --format names json or yaml.
+                if (format != null && format != "table" && format != "yaml" && format != "json") Refuse("config --format " + format);
+                Set("Format", format == "json" ? "Json" : format == "yaml" ? "Yaml" : "Table");
+            }
+            else
+            {
+                if (format != null && format != "yaml" && format != "json") Refuse("config --format " + format);
+                // --environment prints Compose's NAME=value lines whatever the format.
+                bool listing = new[] { "services", "volumes", "networks", "profiles", "images" }.Any(Given);
+                if (!listing) Set("Format", format == "json" ? "Json" : "Yaml");
+            }
+            // --lock-image-digests pins the images itself; Get-ComposeConfig takes one or the other.
+            if (Given("lock-image-digests")) invocation.Parameters.Remove("ResolveImageDigests");
             Names();
             if (Given("quiet"))
             {

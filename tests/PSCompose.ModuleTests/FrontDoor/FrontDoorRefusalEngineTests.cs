@@ -14,7 +14,9 @@ namespace PSCompose.ModuleTests.FrontDoor
             new[] { "up", "--bogus=3" }, new[] { "up", "-z" }, new[] { "up", "-dz" }, new[] { "up", "-t" }, new[] { "up", "--scale" },
             new[] { "up", "--build=maybe" }, new[] { "up", "-d", "-p", "x" }, new[] { "logs", "--tail" }, new[] { "ps", "--format" },
             new[] { "down", "--rmi" }, new[] { "down", "-t", "x" }, new[] { "run" }, new[] { "exec" }, new[] { "exec", "web" },
-            new[] { "port", "web" }, new[] { "scale", "web" },
+            new[] { "port", "web" }, new[] { "scale", "web" }, new[] { "up", "-d", "--watch" },
+            new[] { "up", "-d", "--abort-on-container-exit" }, new[] { "up", "-d", "--exit-code-from", "web" },
+            new[] { "up", "--detach", "--attach", "web" },
         };
 
         [EngineFact]
