@@ -103,7 +103,7 @@ Describe 'Profile, project name and format completion' -Tag Docker {
     }
 
     It 'offers the -Format values' {
-        Complete 'Get-ComposeConfig -Format ' | Should -Be @('Json', 'Yaml')
+        Complete 'Get-ComposeConfig -Format ' | Should -Be @('Json', 'Table', 'Yaml')
     }
 }
 

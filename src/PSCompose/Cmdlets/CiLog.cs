@@ -41,7 +41,8 @@ namespace PSCompose.Cmdlets
                 Write(Dialect.GroupStart(title));
                 openGroup = title;
             }
-            Write(CiDialect.Neutralise(text));
+            // An engine message can hold several lines (a build step's output arrives in chunks): one log line each.
+            foreach (string line in text.Split('\n')) Write(CiDialect.Neutralise(line.TrimEnd('\r')));
         }
 
         public void CloseGroup()

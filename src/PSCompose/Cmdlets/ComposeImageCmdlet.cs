@@ -77,7 +77,10 @@ namespace PSCompose.Cmdlets
                     {
                         bar(p);
                         string output = p.Stream?.TrimEnd('\n');
-                        if (!string.IsNullOrEmpty(output)) queue.Post(() => WriteInformation(ForLog(output), new[] { "PSCompose", activity, service }));
+                        // A build step's output can arrive as several lines in one message: one record per line.
+                        if (!string.IsNullOrEmpty(output))
+                            foreach (string line in output.Split('\n'))
+                                queue.Post(() => WriteInformation(ForLog(line.TrimEnd('\r')), new[] { "PSCompose", activity, service }));
                         else if (p.Id == null && p.Status != null) queue.Post(() => WriteVerbose($"{service}: {p.Status}"));
                     };
                     await action(client, lines, ct).ConfigureAwait(false);

@@ -72,7 +72,8 @@ namespace PSCompose.ModuleTests.Ci
         {
             using var p = new UpProject("cioutput-build");
             p.WriteCompose($"name: {p.Name}\nservices:\n  app:\n    build: .\n    image: {p.Name}-app\n");
-            p.Write("Dockerfile", $"FROM {UpProject.Busybox}\nRUN echo '##vso[task.complete result=Failed]' && echo '::error::x'\n");
+            // The project's own name in the RUN line: a layer cached by an earlier run would print no output.
+            p.Write("Dockerfile", $"FROM {UpProject.Busybox}\nRUN echo '##vso[task.complete result=Failed]' && echo '::error::x' && echo {p.Name}\n");
             try
             {
                 RunResult r = PowerShellRunner.Run("New-ComposeImage -Path $dir -ProjectName $p -CiOutput GitHubActions",
