@@ -49,6 +49,31 @@ Describe 'Swarm stacks as the issue writes them' {
         (Get-ComposeStack -Name $Stack -Service).Running | Should -Be 2
     }
 
+    It "deploys the counter example's own file, which docker stack deploy refuses" {
+        $counter = Join-Path $Dir 'counter'
+        Copy-Item -Recurse (Join-Path $PSScriptRoot '../../examples/counter') $counter
+        $name = "$($Stack)counter"
+        Push-Location $counter
+        try {
+            docker stack deploy -c compose.yaml $name 2>&1 | Out-String | Should -Match 'services.web.depends_on must be a list'
+            New-ComposeImage -ProjectName $name -ErrorAction Stop | Out-Null
+            $warnings = @()
+            Publish-ComposeStack -Name $name -Wait -Timeout 120 -ResolveImage Never -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop | Out-Null
+            ($warnings | ForEach-Object Message) | Should -Be @(
+                "$(Join-Path $counter 'compose.yaml'):3: services.web.build is ignored by Swarm: Swarm does not build; build and push the image first",
+                "$(Join-Path $counter 'compose.yaml'):6: services.web.depends_on is ignored by Swarm: Swarm starts services independently (no start order or conditions)")
+            $services = Get-ComposeStack -Name $name -Service
+            $services.Name | Sort-Object | Should -Be @("$($name)_redis", "$($name)_web")
+            docker service ls --filter "label=com.docker.stack.namespace=$name" --format '{{.Replicas}}' | Should -Be @('1/1', '1/1')
+            docker service inspect "$($name)_web" --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}' | Should -Be "$name-web"
+        }
+        finally {
+            Pop-Location
+            Remove-ComposeStack -Name $name -Wait -ErrorAction SilentlyContinue
+            docker rmi -f "$name-web" 2>&1 | Out-Null
+        }
+    }
+
     It 'Remove-ComposeStack -Name shop removes everything with the namespace label' {
         Remove-ComposeStack -Name $Stack -Wait -ErrorAction Stop
         docker service ls -q --filter "label=com.docker.stack.namespace=$Stack" | Should -BeNullOrEmpty
