@@ -273,7 +273,8 @@ namespace PSCompose.Execution
                 monitorEnded = true;
                 changed.Release();
             }
-            catch (OperationCanceledException) { }
+            // Stopped: the follow is over (the streams have reported a lost engine), so how the event stream ended is moot.
+            catch (Exception) when (ct.IsCancellationRequested) { }
         }
 
         private static EngineContainer ToContainer(EngineContainerDetails d) => new EngineContainer { Id = d.Id, Name = d.Name, Labels = d.Labels };

@@ -56,7 +56,9 @@ namespace PSCompose.ModuleTests.Watch
                 Assert.Equal("app", WatchProject.Prop(sync, "Service"));
                 Assert.Equal(new[] { p.Container }, (string[])WatchProject.Prop(sync, "Containers"));
                 Assert.True((bool)WatchProject.Prop(sync, "Success"));
-                Assert.Contains(WatchProject.Events(watch, "Delete"), e => ((string[])WatchProject.Prop(e, "Paths")).Contains(p.Path("src/deep/real.txt")));
+                // The event reaches the pipeline just after the container changed: wait for it, as for the file.
+                Assert.True(WatchProject.Until(() => WatchProject.Events(watch, "Delete").Any(e => ((string[])WatchProject.Prop(e, "Paths")).Contains(p.Path("src/deep/real.txt"))), Arrival),
+                    "no Delete event for the deleted file");
                 Assert.Contains("Syncing service \"app\" after 1 changes were detected", watch.Information);
                 Assert.Empty(watch.Errors);
             }
