@@ -27,7 +27,7 @@ namespace PSCompose.Cmdlets
     /// <code>Watch-ComposeProject web -NoUp -InformationAction Continue | Format-Table Time, Action, Paths</code>
     /// <para>Watches the already running web service only, showing Compose's messages and a row per action.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Watch, "ComposeProject")]
+    [Cmdlet(VerbsCommon.Watch, "ComposeProject", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeWatchEvent))]
     public sealed class WatchComposeProjectCommand : ComposeProjectCmdlet
     {
@@ -54,6 +54,8 @@ namespace PSCompose.Cmdlets
             IReadOnlyList<string> services = Name ?? new string[0];
             ProjectModel model = LoadProject(services);
             IReadOnlyList<WatchRule> rules = WatchRules.Read(model, services, false, false, WriteWarning);
+            string action = NoUp ? "Watch (sync, restart and rebuild on changes)" : "Bring up, then watch (sync, restart and rebuild on changes)";
+            if (!ShouldProcess($"project {model.Name}", action)) return;
             if (!NoUp) Up(model, services, rules);
             Run(model, rules);
         }

@@ -145,6 +145,18 @@ namespace PSCompose.ModuleTests.Watch
         }
 
         [EngineFact]
+        public void WhatIf_SaysWhatItWouldDo_AndChangesNothing()
+        {
+            using var p = new WatchProject();
+            var host = new Up.RecordingHost();
+            using (System.Management.Automation.Runspaces.Runspace runspace = PowerShellRunner.OpenRunspace(host: host))
+                PowerShellRunner.Run(runspace, "Watch-ComposeProject -Path $dir -ProjectName $p -WhatIf", p.Vars).AssertNoErrors();
+            Assert.Contains("Bring up, then watch", host.Text);
+            Assert.Contains("project " + p.Name, host.Text);
+            Assert.Empty(LifecycleProject.ContainersOf(p.Name));
+        }
+
+        [EngineFact]
         public void CtrlC_ReturnsPromptly_AndTheProjectKeepsRunning()
         {
             using var p = new WatchProject();
