@@ -164,9 +164,15 @@ namespace PSCompose.Execution
             return c.ServiceContainerIds.TryGetValue(service, out string id) ? "container:" + id : mode;
         }
 
-        private static IList<string> ExtraHosts(YMap s)
+        // The engine wants "host:ip".
+        private static IList<string> ExtraHosts(YMap s) => ExtraHosts(s, (host, ip) => host + ":" + ip);
+
+        /// <summary>
+        /// The service's extra_hosts, each written by <paramref name="line"/>: the canonical form is "host=ip" (or a host →
+        /// ips map); an entry without "=" is kept as written.
+        /// </summary>
+        internal static IList<string> ExtraHosts(YMap s, Func<string, string, string> line)
         {
-            // Canonical form is "host=ip" (or a host → ips map); the engine wants "host:ip".
             var hosts = new List<string>();
             object value = s["extra_hosts"];
             if (value is List<object> list)
@@ -174,7 +180,7 @@ namespace PSCompose.Execution
                 foreach (string entry in list.Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)))
                 {
                     int eq = entry.IndexOf('=');
-                    hosts.Add(eq < 0 ? entry : entry.Substring(0, eq) + ":" + entry.Substring(eq + 1));
+                    hosts.Add(eq < 0 ? entry : line(entry.Substring(0, eq), entry.Substring(eq + 1)));
                 }
             }
             else if (value is YMap map)
@@ -182,7 +188,7 @@ namespace PSCompose.Execution
                 foreach (var e in map)
                 {
                     IEnumerable<object> ips = e.Value as List<object> ?? new List<object> { e.Value };
-                    foreach (object ip in ips) hosts.Add(e.Key + ":" + ip);
+                    foreach (object ip in ips) hosts.Add(line(e.Key, Convert.ToString(ip, CultureInfo.InvariantCulture)));
                 }
             }
             return hosts;

@@ -123,22 +123,7 @@ namespace PSCompose.Execution.Stack
         }
 
         /// <summary>docker/cli convertExtraHosts: "host:ip" becomes the hosts-file line "ip host".</summary>
-        private static IList<string> ExtraHosts(YMap s)
-        {
-            var hosts = new List<string>();
-            object value = s["extra_hosts"];
-            if (value is List<object> list)
-                foreach (string entry in list.Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)))
-                {
-                    int eq = entry.IndexOf('=');
-                    hosts.Add(eq < 0 ? entry : entry.Substring(eq + 1) + " " + entry.Substring(0, eq));
-                }
-            else if (value is YMap map)
-                foreach (var e in map)
-                    foreach (object ip in e.Value as List<object> ?? new List<object> { e.Value })
-                        hosts.Add(ip + " " + e.Key);
-            return hosts;
-        }
+        private static IList<string> ExtraHosts(YMap s) => ServiceSpecBuilder.ExtraHosts(s, (host, ip) => ip + " " + host);
 
         /// <summary>
         /// Secret/config references by the rolled name. docker stack deploy's default target is the source key (the
