@@ -15,7 +15,9 @@ namespace PSCompose.Cmdlets
     /// Creates and starts the project's containers, converging like docker compose up -d: only what changed is
     /// recreated, and the containers keep running after the cmdlet returns. Emits the resulting services.
     /// -WhatIf shows the plan. With -Attach it stays attached like docker compose up: it emits the services' log
-    /// records until the containers exit, then a ComposeUpResult with the exit codes.
+    /// records until the containers exit, then a ComposeUpResult with the exit codes. A container left under a
+    /// recreate's temporary name (&lt;id&gt;_&lt;project&gt;-&lt;service&gt;-&lt;n&gt;, by an interrupted docker compose up) gets
+    /// its own name back; docker compose keeps the temporary name on every later up.
     /// </summary>
     /// <example>
     /// <code>Invoke-ComposeUp -Path ./shop -Wait</code>

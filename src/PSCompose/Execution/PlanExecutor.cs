@@ -167,8 +167,23 @@ namespace PSCompose.Execution
 
         private async Task RenameAsync(PlanOperation op, CancellationToken ct)
         {
-            await engine.RenameContainerAsync(createdIds[op.CreatedBy.Id], op.Name, ct).ConfigureAwait(false);
-            recreates.Renamed(op);
+            string id = ContainerId(op);
+            try
+            {
+                await engine.RenameContainerAsync(id, op.Name, ct).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (!e.IsNotFound)
+            {
+                // Another run gave it this very name meanwhile: the engine refuses a rename to the current name.
+                if (!await HasNameAsync(id, op.Name, ct).ConfigureAwait(false)) throw;
+            }
+            if (op.CreatedBy != null) recreates.Renamed(op);
+        }
+
+        private async Task<bool> HasNameAsync(string id, string name, CancellationToken ct)
+        {
+            try { return (await engine.InspectContainerAsync(id, ct).ConfigureAwait(false)).Name == name; }
+            catch (EngineException e) when (e.IsNotFound) { return false; }
         }
 
         /// <summary>Removes the container; one that another actor is already removing counts once it is gone.</summary>

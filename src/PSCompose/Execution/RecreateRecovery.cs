@@ -51,7 +51,7 @@ namespace PSCompose.Execution
 
         public void Failed(PlanOperation op, Exception error)
         {
-            if (op.Kind == OperationKind.RenameContainer && error is EngineException e && e.IsConflict)
+            if (op.Kind == OperationKind.RenameContainer && op.CreatedBy != null && error is EngineException e && e.IsConflict)
                 finalNameTaken[op.CreatedBy.Id] = true;
         }
 

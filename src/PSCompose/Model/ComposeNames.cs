@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Globalization;
 
 namespace PSCompose.Model
@@ -39,6 +41,14 @@ namespace PSCompose.Model
         /// <summary>The temporary name of a replacement container: &lt;old ID[:12]&gt;_&lt;final name&gt;.</summary>
         public static string RecreateTemp(string oldId, string finalName) =>
             (oldId.Length > 12 ? oldId.Substring(0, 12) : oldId) + "_" + finalName;
+
+        /// <summary>
+        /// True for a replacement left under its temporary name (&lt;12 hex&gt;_&lt;final name&gt;) by a recreate that
+        /// did not reach its rename: ours after a lost race, or docker compose's after a failure or Ctrl+C.
+        /// </summary>
+        public static bool IsRecreateTemp(string name, string finalName) =>
+            name != null && name.Length == finalName.Length + 13 && name[12] == '_' && name.EndsWith(finalName, StringComparison.Ordinal)
+            && name.Substring(0, 12).All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 
         /// <summary>A network or volume without name: &lt;project&gt;_&lt;key&gt;.</summary>
         public static string ProjectResource(string project, string key) => project + "_" + key;

@@ -11,6 +11,8 @@ namespace PSCompose.Plan
 
         public static string RecreateTempName(string oldId, string finalName) => ComposeNames.RecreateTemp(oldId, finalName);
 
+        public static bool IsRecreateTempName(string name, string finalName) => ComposeNames.IsRecreateTemp(name, finalName);
+
         public static string ReplaceLabel(DesiredService service, int number, bool compatibility) =>
             ComposeNames.ReplaceLabel(service.Name, service.ContainerName, number, compatibility);
 

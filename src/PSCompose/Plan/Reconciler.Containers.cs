@@ -45,6 +45,7 @@ namespace PSCompose.Plan
 
             List<PlanOperation> infraDeps = InfrastructureDeps(service);
             PlanOperation last = null;
+            var scaleDownRemovals = new Dictionary<string, PlanOperation>();
             for (int i = 0; i < ordered.Count; i++)
             {
                 ObservedContainer container = ordered[i];
@@ -61,6 +62,7 @@ namespace PSCompose.Plan
                         Service = service.Name, Number = container.Number, Container = container,
                     }, stop);
                     removedByPlan.Add(container.Id);
+                    scaleDownRemovals[container.Id] = last;
                     continue;
                 }
                 string reason = reasons[container.Id];
@@ -90,6 +92,12 @@ namespace PSCompose.Plan
                 }
             }
 
+            foreach (ObservedContainer kept in ordered.Take(expected).Where(c => reasons[c.Id] == null))
+            {
+                PlanOperation rename = PlanFinalName(service, kept, scaleDownRemovals);
+                if (rename != null) last = rename;
+            }
+
             int next = current.Count == 0 ? 1 : current.Max(c => c.Number) + 1;
             for (int i = 0; i < expected - actual; i++)
             {
@@ -106,6 +114,31 @@ namespace PSCompose.Plan
             {
                 serviceNodes[service.Name] = last;
             }
+        }
+
+        /// <summary>
+        /// A kept container still named &lt;id&gt;_&lt;final name&gt; (a recreate, ours or docker compose's, stopped between its
+        /// create and its rename) is renamed to its final name once the container holding that name is removed. Compose
+        /// leaves such a container under the temporary name for good.
+        /// </summary>
+        private PlanOperation PlanFinalName(DesiredService service, ObservedContainer container, Dictionary<string, PlanOperation> scaleDownRemovals)
+        {
+            string finalName = ContainerName(service, container.Number);
+            if (!ContainerNaming.IsRecreateTempName(container.Name, finalName)) return null;
+            var deps = new List<PlanOperation>();
+            ObservedContainer holder = observed.Containers.FirstOrDefault(c => c.Name == finalName);
+            if (holder != null)
+            {
+                if (!scaleDownRemovals.TryGetValue(holder.Id, out PlanOperation removal)) return null;
+                deps.Add(removal);
+            }
+            PlanOperation rename = plan.Add(new PlanOperation
+            {
+                Kind = OperationKind.RenameContainer, Resource = ReplicaResource(container), Reason = "left under a recreate's temporary name",
+                Service = service.Name, Number = container.Number, Name = finalName, Container = container,
+            }, deps);
+            renamedByPlan[container.Id] = rename;
+            return rename;
         }
 
         /// <summary>Why the container must be replaced, or null when it is up to date (§3.3).</summary>

@@ -99,7 +99,8 @@ namespace PSCompose.Plan
                     continue;
                 }
                 seen.Add(container.Number);
-                replicas.Add(new StartReplica { Number = container.Number, Container = container });
+                renamedByPlan.TryGetValue(container.Id, out PlanOperation rename);
+                replicas.Add(new StartReplica { Number = container.Number, Container = container, After = rename });
             }
             foreach (KeyValuePair<int, PlanOperation> entry in planned)
             {

@@ -29,6 +29,8 @@ namespace PSCompose.Plan
         private readonly Dictionary<string, List<PlanOperation>> connectNodes = new Dictionary<string, List<PlanOperation>>();
         /// <summary>IDs of observed containers the plan removes (scale down, recreate, volume recreate).</summary>
         private readonly HashSet<string> removedByPlan = new HashSet<string>();
+        /// <summary>Observed containers the plan gives back their final name, by ID: their start follows the rename.</summary>
+        private readonly Dictionary<string, PlanOperation> renamedByPlan = new Dictionary<string, PlanOperation>();
         private readonly HashSet<string> recreatedServices = new HashSet<string>();
         private readonly List<PendingReconnect> pendingReconnects = new List<PendingReconnect>();
 

@@ -10,7 +10,7 @@ namespace PSCompose.ModuleTests.Up
     /// <summary>
     /// A separate pwsh process (the pinned local tool, see Testing.Pwsh) that imports the built
     /// module once and runs Invoke-ComposeUp once per trial, each time as soon as the trial's barrier file appears:
-    /// two such processes start their ups at the same moment. Each up's errors are written to a result file.
+    /// two such processes start their ups at the same moment. Each up's errors and warnings are written to a result file.
     /// </summary>
     internal sealed class UpLoopProcess : IDisposable
     {
@@ -19,10 +19,10 @@ param([string]$Module, [string]$Dir, [string]$Project, [string]$Sync, [string]$S
 Import-Module $Module
 for ($t = 1; $t -le $Trials; $t++) {
     while (-not (Test-Path (Join-Path $Sync ""go-$t""))) { Start-Sleep -Milliseconds 5 }
-    $errs = @()
-    try { $null = Invoke-ComposeUp -Path $Dir -ProjectName $Project -ErrorVariable errs -ErrorAction SilentlyContinue }
+    $errs = @(); $warns = @()
+    try { $null = Invoke-ComposeUp -Path $Dir -ProjectName $Project -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warns -WarningAction SilentlyContinue }
     catch { $errs += $_ }
-    $lines = @(""errors=$(@($errs).Count)"") + @($errs | ForEach-Object { ""$($_.FullyQualifiedErrorId): $_"" })
+    $lines = @(""errors=$(@($errs).Count)"") + @($errs | ForEach-Object { ""$($_.FullyQualifiedErrorId): $_"" }) + @($warns | ForEach-Object { ""WARNING: $_"" })
     $tmp = Join-Path $Sync ""result-$t-$Side.tmp""
     Set-Content -LiteralPath $tmp -Value $lines
     Move-Item -LiteralPath $tmp -Destination (Join-Path $Sync ""result-$t-$Side"")
@@ -62,7 +62,12 @@ for ($t = 1; $t -le $Trials; $t++) {
         public static void Go(string sync, int trial) => File.WriteAllText(Path.Combine(sync, "go-" + trial), "");
 
         /// <summary>The errors of the trial's up (empty when it succeeded), once it has ended.</summary>
-        public string[] Errors(int trial)
+        public string[] Errors(int trial) => Result(trial).Where(l => !l.StartsWith("WARNING: ", StringComparison.Ordinal)).ToArray();
+
+        /// <summary>The warnings of the trial's up, once it has ended.</summary>
+        public string[] Warnings(int trial) => Result(trial).Where(l => l.StartsWith("WARNING: ", StringComparison.Ordinal)).ToArray();
+
+        private string[] Result(int trial)
         {
             string path = Path.Combine(sync, $"result-{trial}-{side}");
             var waited = Stopwatch.StartNew();

@@ -139,14 +139,29 @@ namespace PSCompose.Tests.Execution
             });
 
         public Task<EngineVersion> GetVersionAsync(CancellationToken ct) => throw NotScripted(nameof(GetVersionAsync));
-        public Task<EngineContainerDetails> InspectContainerAsync(string idOrName, CancellationToken ct) => throw NotScripted(nameof(InspectContainerAsync));
+        public Task<EngineContainerDetails> InspectContainerAsync(string idOrName, CancellationToken ct) =>
+            ContainerNames.TryGetValue(idOrName, out string name)
+                ? Task.FromResult(new EngineContainerDetails { Id = idOrName, Name = name })
+                : throw NotScripted(nameof(InspectContainerAsync));
         public Task StopContainerAsync(string id, int? timeoutSeconds, CancellationToken ct) => throw NotScripted(nameof(StopContainerAsync));
         public Task RestartContainerAsync(string id, int? timeoutSeconds, CancellationToken ct) => throw NotScripted(nameof(RestartContainerAsync));
         public Task KillContainerAsync(string id, string signal, CancellationToken ct) => throw NotScripted(nameof(KillContainerAsync));
         public Task PauseContainerAsync(string id, CancellationToken ct) => throw NotScripted(nameof(PauseContainerAsync));
         public Task UnpauseContainerAsync(string id, CancellationToken ct) => throw NotScripted(nameof(UnpauseContainerAsync));
         public Task RemoveContainerAsync(string id, bool force, bool removeVolumes, CancellationToken ct) => throw NotScripted(nameof(RemoveContainerAsync));
-        public Task RenameContainerAsync(string id, string newName, CancellationToken ct) => throw NotScripted(nameof(RenameContainerAsync));
+        /// <summary>Names of existing containers by id: renames and inspects act on these, like the engine.</summary>
+        public Dictionary<string, string> ContainerNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public Task RenameContainerAsync(string id, string newName, CancellationToken ct)
+        {
+            if (!ContainerNames.TryGetValue(id, out string current)) throw NotScripted(nameof(RenameContainerAsync));
+            // dockerd's answer (400) to a rename to the current name.
+            if (current == newName) throw new EngineException(400, "Renaming a container with the same name as its current name");
+            if (ContainerNames.ContainsValue(newName)) throw new EngineException(409, $"Conflict. The container name \"/{newName}\" is already in use");
+            ContainerNames[id] = newName;
+            Record("RenameContainer", id + " " + newName);
+            return Task.CompletedTask;
+        }
         public Task<long> WaitContainerAsync(string id, CancellationToken ct) => throw NotScripted(nameof(WaitContainerAsync));
         public Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(AttachOutputAsync));
         public Task StreamLogsAsync(string id, LogOptions options, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct) => throw NotScripted(nameof(StreamLogsAsync));

@@ -39,6 +39,48 @@ namespace PSCompose.Tests.Plan
             Assert.Equal("c2", plan.Operations[0].Container.Id);
         }
 
+        /// <summary>A recreate stopped between create and rename (docker compose's on a failure, ours on a lost race).</summary>
+        private static ObservedContainer LeftUnderTempName(string id, string service, int number, string state) =>
+            Rename(Container(id, service, number, state), "0123456789ab_myproject-" + service + "-" + number);
+
+        private static ObservedContainer Rename(ObservedContainer container, string name)
+        {
+            container.Name = name;
+            return container;
+        }
+
+        [Fact]
+        public void ReplacementLeftUnderItsTemporaryName_GetsItsFinalNameAfterTheOldContainerGoes_ThenStarts()
+        {
+            ObservedState observed = Observed(Container("old", "db", 1, ContainerStates.Exited, hash: "stale"), LeftUnderTempName("new", "db", 1, ContainerStates.Created));
+            ComposePlan plan = Reconciler.Plan(Project().With(Service("db")), observed, Up());
+            AssertTranscript(plan,
+                "#1 service:db:1 StopContainer (scale down)",
+                "#2 service:db:1 RemoveContainer <- #1 (scale down)",
+                "#3 service:db:1 RenameContainer <- #2 (left under a recreate's temporary name)",
+                "#4 service:db:1 StartContainer <- #3 (start)");
+            Assert.Equal("old", plan.Operations[1].Container.Id);
+            Assert.Equal(("new", "myproject-db-1"), (plan.Operations[2].Container.Id, plan.Operations[2].Name));
+            Assert.Equal("new", plan.Operations[3].Container.Id);
+            Assert.Null(plan.Operations[3].CreatedBy);
+        }
+
+        [Fact]
+        public void RunningContainerUnderATemporaryName_IsOnlyRenamed_AndOtherNamesAreLeftAlone()
+        {
+            ObservedState observed = Observed(LeftUnderTempName("new", "db", 1, ContainerStates.Running),
+                Rename(Container("w1", "web", 1), "myproject_web_1"), Rename(Container("w2", "web", 2), "xyz012345678_myproject-web-2"));
+            ComposePlan plan = Reconciler.Plan(Project().With(Service("db"), Service("web", 2)), observed, Up());
+            AssertTranscript(plan, "#1 service:db:1 RenameContainer (left under a recreate's temporary name)");
+        }
+
+        [Fact]
+        public void TemporaryNameWhoseFinalNameIsHeldByAKeptContainer_IsLeftAlone()
+        {
+            ObservedState observed = Observed(Container("old", "web", 1), LeftUnderTempName("new", "web", 1, ContainerStates.Running));
+            Assert.True(Reconciler.Plan(Project().With(Service("web", 2)), observed, Up()).IsEmpty);
+        }
+
         [Fact]
         public void DependentStoppedForARecreate_IsStartedAgainAfterTheDependency()
         {
