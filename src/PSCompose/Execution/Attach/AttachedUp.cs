@@ -157,6 +157,12 @@ namespace PSCompose.Execution.Attach
         private async Task FollowAsync(string id, LogTarget target, bool watched, CancellationToken token)
         {
             await Task.Yield();
+            using (var exitCodes = new ContainerExitCodes(engine, id, token))
+                await FollowRunsAsync(id, target, watched, exitCodes, token).ConfigureAwait(false);
+        }
+
+        private async Task FollowRunsAsync(string id, LogTarget target, bool watched, ContainerExitCodes exitCodes, CancellationToken token)
+        {
             string runStartedAt;
             try
             {
@@ -191,7 +197,8 @@ namespace PSCompose.Execution.Attach
                 }
                 if (details.Restarting || details.Running)
                 {
-                    if (details.Restarting) code = details.ExitCode;
+                    long? died = await exitCodes.NextAsync(runStartedAt, DieEventBound, token).ConfigureAwait(false);
+                    code = died ?? (details.Restarting ? details.ExitCode : code);
                     onStatus(target.Service, name + " " + LogPresenter.ExitStatus(code, true));
                     EngineContainerDetails again = details.Restarting ? await StartedAgainAsync(target.Id, details.StartedAt, token).ConfigureAwait(false) : details;
                     if (again != null)
@@ -209,6 +216,9 @@ namespace PSCompose.Execution.Attach
                 return;
             }
         }
+
+        /// <summary>How long a restarted run's die event may lag behind the wait's answer.</summary>
+        private static readonly TimeSpan DieEventBound = TimeSpan.FromSeconds(2);
 
         /// <summary>The output of a container that exited ends with its stream; a little while is allowed for the last lines.</summary>
         private static async Task Drained(Task output, CancellationToken token)
