@@ -102,7 +102,7 @@ function Invoke-Compose {
         & $call.CommandName @parameters -ErrorVariable failures
     }
     elseif ([PSCompose.FrontDoor.ComposeText]::IsBatch($call.Output)) {
-        [PSCompose.FrontDoor.ComposeText]::FormatAll($call.Output, @(& $call.CommandName @parameters -ErrorVariable failures))
+        [PSCompose.FrontDoor.ComposeText]::FormatAll($call, @(& $call.CommandName @parameters -ErrorVariable failures))
     }
     else {
         $output = $call.Output

@@ -76,7 +76,7 @@ namespace PSCompose.FrontDoor
                 case "ps":
                     Target("Get-ComposeContainer", FrontDoorOutput.ContainerTable);
                     Direct(flags, "all=All status=Status");
-                    TableFormatOnly();
+                    ContainerFormat();
                     StatusFilters();
                     Names();
                     if (Given("quiet")) invocation.Output = FrontDoorOutput.Ids;
@@ -331,6 +331,15 @@ namespace PSCompose.FrontDoor
         private void NoArguments()
         {
             if (parsed.Arguments.Count > 0) Refuse(parsed.Command + " " + string.Join(" ", parsed.Arguments));
+        }
+
+        private void ContainerFormat()
+        {
+            string format = Value("format");
+            invocation.Truncate = !Given("no-trunc");
+            if (format == null) return;
+            invocation.ContainerFormat = FrontDoor.ContainerFormat.Parse(format);
+            if (invocation.ContainerFormat != null) invocation.Output = FrontDoorOutput.ContainerTemplate;
         }
 
         private void TableFormatOnly()

@@ -12,7 +12,7 @@ namespace PSCompose.FrontDoor
     {
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
         public static bool IsBatch(FrontDoorOutput output) =>
-            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
+            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.ContainerTemplate || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
             output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProcessTable;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
@@ -39,6 +39,15 @@ namespace PSCompose.FrontDoor
                 default:
                     return item;
             }
+        }
+
+        /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>), with the command line's format.</summary>
+        public static string[] FormatAll(FrontDoorInvocation call, object[] items)
+        {
+            if (call.Output != FrontDoorOutput.ContainerTemplate) return FormatAll(call.Output, items);
+            ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+            return call.ContainerFormat.Render(containers, call.Truncate, DateTime.UtcNow);
         }
 
         /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>).</summary>
@@ -125,7 +134,7 @@ namespace PSCompose.FrontDoor
         private static int Width(string s) => s == null ? 0 : new StringInfo(s).LengthInTextElements;
 
         /// <summary>The docker CLI's formatter.Ellipsis: cut to max-1 characters and "…".</summary>
-        private static string Ellipsis(string s, int max)
+        internal static string Ellipsis(string s, int max)
         {
             var info = new StringInfo(s);
             return info.LengthInTextElements <= max ? s : info.SubstringByTextElements(0, max - 1) + "…";

@@ -20,6 +20,8 @@ namespace PSCompose.FrontDoor
         ProjectTable,
         /// <summary>`top`: Compose's table.</summary>
         ProcessTable,
+        /// <summary>`ps --format json` or a Go template of its fields.</summary>
+        ContainerTemplate,
         /// <summary>`ps -q`: container ids.</summary>
         Ids,
         /// <summary>`images -q`: image ids without the digest algorithm, once each.</summary>
@@ -65,6 +67,12 @@ namespace PSCompose.FrontDoor
 
         /// <summary>The refusal, when the command line is one Compose (or PSCompose) does not accept; nothing runs.</summary>
         public ErrorRecord Error { get; internal set; }
+
+        /// <summary>`ps --format`: the template, when Output is ContainerTemplate.</summary>
+        internal ContainerFormat ContainerFormat { get; set; }
+
+        /// <summary>Compose cuts ids, commands and mount names unless --no-trunc is given.</summary>
+        internal bool Truncate { get; set; } = true;
 
         /// <summary>The exit code that goes with <see cref="Error"/> (Compose's: 1).</summary>
         public int ExitCode { get; internal set; }

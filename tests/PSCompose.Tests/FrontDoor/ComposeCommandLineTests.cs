@@ -288,7 +288,7 @@ namespace PSCompose.Tests.FrontDoor
         {
             Assert.Contains("docker compose attach", Refusal("attach", "web"));
             Assert.Contains("docker compose build --build-arg", Refusal("build", "--build-arg", "A=1"));
-            Assert.Contains("ps --format {{.Name}}", Refusal("ps", "--format", "{{.Name}}"));
+            Assert.Contains("ps --format {{.Name | upper}}", Refusal("ps", "--format", "{{.Name | upper}}"));
             Assert.Contains("version --format yaml", Refusal("version", "--format", "yaml"));
         }
     }
