@@ -24,7 +24,8 @@ function Invoke-Compose {
     module has it).
 
     Output is Compose's text by default: ps as Compose's table (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS),
-    ps -q as container ids, ps --services, config as YAML (or JSON with --format json), config --hash, log lines with
+    ps -q as container ids, ps --services, ps --format json (one JSON object a line) and ps --format with Go templates
+    of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured), config as YAML (or JSON with --format json), config --hash, log lines with
     Compose's "web-1  | " prefix, the output of run and exec, port, ls -q, images -q and version as Compose prints
     them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
     tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
@@ -38,8 +39,8 @@ function Invoke-Compose {
     "compose bogus"` (FrontDoorUnknownCommand), `flag needs an argument: --tail` (FrontDoorFlagNeedsArgument),
     `invalid argument ...` (FrontDoorInvalidArgument), `requires at least 1 arg(s), only received 0`
     (FrontDoorMissingArgument); $LASTEXITCODE is 1, as Compose exits 1. A command or flag Compose has but PSCompose
-    cannot honour (attach, commit, export, publish, volumes, bridge; run --cap-add, build --build-arg, ps --format
-    json and Go templates in --format — use -AsObject and PowerShell instead — ...) is refused the same way with
+    cannot honour (attach, commit, export, publish, volumes, bridge; Go templates in --format beyond plain fields
+    (pipes, functions) — use -AsObject and PowerShell instead — ...) is refused the same way with
     FrontDoorUnsupported. Flags that only shape Compose's terminal
     output (--ansi, --progress, --no-color, --menu, --quiet-pull, --quiet-build, --no-trunc) and --parallel are
     accepted and have no effect.

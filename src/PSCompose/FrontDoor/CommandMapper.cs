@@ -95,7 +95,7 @@ namespace PSCompose.FrontDoor
                     break;
                 case "run":
                     Target("Invoke-ComposeRun", FrontDoorOutput.Lines);
-                    Direct(flags, "build=Build detach=Detach env=Environment label=Label name=ContainerName no-deps=NoDeps publish=Publish pull=Pull rm=Remove service-ports=ServicePorts use-aliases=UseAliases user=User volume=Volume workdir=WorkingDirectory quiet=Quiet");
+                    Direct(flags, "build=Build cap-add=CapAdd cap-drop=CapDrop detach=Detach env=Environment label=Label name=ContainerName no-deps=NoDeps publish=Publish pull=Pull rm=Remove service-ports=ServicePorts use-aliases=UseAliases user=User volume=Volume workdir=WorkingDirectory quiet=Quiet");
                     ServiceAndCommand();
                     break;
                 case "exec":
@@ -149,6 +149,7 @@ namespace PSCompose.FrontDoor
                 case "build":
                     Target("New-ComposeImage", FrontDoorOutput.Status);
                     Direct(flags, "no-cache=NoCache pull=Pull quiet=");
+                    BuildArgs();
                     Names();
                     break;
                 case "config":
@@ -245,6 +246,7 @@ namespace PSCompose.FrontDoor
                 case "create": return flag == "scale";
                 case "run": return flag == "entrypoint";
                 case "logs": return flag == "tail";
+                case "build": return flag == "build-arg";
                 case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
                 case "images": case "ls": return flag == "quiet" || flag == "format";
                 case "stats": return flag == "no-stream" || flag == "format";
@@ -340,6 +342,19 @@ namespace PSCompose.FrontDoor
             if (format == null) return;
             invocation.ContainerFormat = FrontDoor.ContainerFormat.Parse(format);
             if (invocation.ContainerFormat != null) invocation.Output = FrontDoorOutput.ContainerTemplate;
+        }
+
+        /// <summary>build --build-arg K=V; a bare K is left $null for the cmdlet to take from the project's environment (.env included), as Compose does.</summary>
+        private void BuildArgs()
+        {
+            var args = new Hashtable();
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "build-arg"))
+            {
+                int eq = g.Value.IndexOf('=');
+                if (eq < 0) args[g.Value] = null;
+                else args[g.Value.Substring(0, eq)] = g.Value.Substring(eq + 1);
+            }
+            if (args.Count > 0) Set("BuildArgument", args);
         }
 
         private void TableFormatOnly()
