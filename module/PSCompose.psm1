@@ -25,7 +25,8 @@ function Invoke-Compose {
 
     Output is Compose's text by default: ps as Compose's table (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS),
     ps -q as container ids, ps --services, ps --format json (one JSON object a line) and ps --format with Go templates
-    of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured), config as YAML (or JSON with --format json), config --hash, log lines with
+    of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured),
+    ls --filter name=X (X equal to the name or a regular expression found in it) and ls --format json, config as YAML (or JSON with --format json), config --hash, log lines with
     Compose's "web-1  | " prefix, the output of run and exec, port, ls -q, images -q and version as Compose prints
     them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
     tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
@@ -100,7 +101,7 @@ function Invoke-Compose {
     $parameters = $call.Parameters
     $failures = $null
     if ($call.AsObject) {
-        & $call.CommandName @parameters -ErrorVariable failures
+        & $call.CommandName @parameters -ErrorVariable failures | Where-Object { $call.Keeps($_) }
     }
     elseif ([PSCompose.FrontDoor.ComposeText]::IsBatch($call.Output)) {
         [PSCompose.FrontDoor.ComposeText]::FormatAll($call, @(& $call.CommandName @parameters -ErrorVariable failures))
@@ -108,7 +109,7 @@ function Invoke-Compose {
     else {
         $output = $call.Output
         & $call.CommandName @parameters -ErrorVariable failures | ForEach-Object {
-            $text = [PSCompose.FrontDoor.ComposeText]::Format($output, $_)
+            $text = if ($call.Keeps($_)) { [PSCompose.FrontDoor.ComposeText]::Format($output, $_) }
             if ($null -ne $text) { $text }
         }
     }

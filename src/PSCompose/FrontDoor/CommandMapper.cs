@@ -199,8 +199,9 @@ namespace PSCompose.FrontDoor
                 case "ls":
                     Target("Get-ComposeProject", FrontDoorOutput.ProjectTable);
                     Direct(flags, "all=All");
+                    ProjectFilters();
                     if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
-                    TableFormatOnly();
+                    else ProjectFormat();
                     NoArguments();
                     break;
                 case "stats":
@@ -248,7 +249,8 @@ namespace PSCompose.FrontDoor
                 case "logs": return flag == "tail";
                 case "build": return flag == "build-arg";
                 case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
-                case "images": case "ls": return flag == "quiet" || flag == "format";
+                case "images": return flag == "quiet" || flag == "format";
+                case "ls": return flag == "quiet" || flag == "format" || flag == "filter";
                 case "stats": return flag == "no-stream" || flag == "format";
                 case "version": return flag == "short" || flag == "format";
                 case "config": return flag == "hash" || flag == "format" || flag == "quiet";
@@ -355,6 +357,32 @@ namespace PSCompose.FrontDoor
                 else args[g.Value.Substring(0, eq)] = g.Value.Substring(eq + 1);
             }
             if (args.Count > 0) Set("BuildArgument", args);
+        }
+
+        /// <summary>ls --filter: Compose accepts only name=VALUE (several: any of them).</summary>
+        private void ProjectFilters()
+        {
+            var names = new List<string>();
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "filter"))
+            {
+                int eq = g.Value.IndexOf('=');
+                if (eq < 0)
+                    throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument,
+                        "invalid argument \"" + g.Value + "\" for \"--filter\" flag: bad format of filter (expected name=value)", "--filter");
+                string key = g.Value.Substring(0, eq).Trim().ToLowerInvariant();
+                if (key != "name") throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "invalid filter '" + key + "'", "--filter");
+                names.Add(g.Value.Substring(eq + 1).Trim());
+            }
+            if (names.Count > 0) invocation.ProjectNameFilters = names;
+        }
+
+        /// <summary>ls --format: Compose's table or one JSON array; anything else fails when Compose prints (not with -q).</summary>
+        private void ProjectFormat()
+        {
+            string format = Value("format");
+            if (format == "json") invocation.Output = FrontDoorOutput.ProjectJson;
+            else if (format != null && format != "table" && format != "")
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "format value \"" + format + "\" could not be parsed: parsing failed", "--format");
         }
 
         private void TableFormatOnly()

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using PSCompose.Model;
+using PSCompose.Model.Serialization;
 
 namespace PSCompose.FrontDoor
 {
@@ -13,7 +15,7 @@ namespace PSCompose.FrontDoor
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
         public static bool IsBatch(FrontDoorOutput output) =>
             output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.ContainerTemplate || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
-            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProcessTable;
+            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProjectJson || output == FrontDoorOutput.ProcessTable;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
         public static object Format(FrontDoorOutput output, object item)
@@ -44,6 +46,7 @@ namespace PSCompose.FrontDoor
         /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>), with the command line's format.</summary>
         public static string[] FormatAll(FrontDoorInvocation call, object[] items)
         {
+            items = (items ?? new object[0]).Where(call.Keeps).ToArray();
             if (call.Output != FrontDoorOutput.ContainerTemplate) return FormatAll(call.Output, items);
             ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
@@ -64,6 +67,7 @@ namespace PSCompose.FrontDoor
                     return objects.OfType<ComposeContainerImage>().OrderBy(i => i.Container, StringComparer.Ordinal)
                         .Select(i => i.Id.Substring(i.Id.IndexOf(':') + 1)).Distinct(StringComparer.Ordinal).ToArray();
                 case FrontDoorOutput.ProjectTable: return ProjectTable(objects.OfType<ComposeProject>());
+                case FrontDoorOutput.ProjectJson: return new[] { ProjectJson(objects.OfType<ComposeProject>()) };
                 case FrontDoorOutput.ProcessTable: return ProcessTable(objects.OfType<ComposeProcess>());
             }
             ComposeContainer[] containers = objects.OfType<ComposeContainer>().OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
@@ -101,6 +105,13 @@ namespace PSCompose.FrontDoor
             rows.AddRange(projects.Select(p => new[] { p.Name, p.Status, string.Join(",", p.ConfigFiles ?? new string[0]) }));
             return TabWriter(rows, 20, 3);
         }
+
+        /// <summary>`docker compose ls --format json`: the table's columns as one JSON array (Go's json.Marshal).</summary>
+        internal static string ProjectJson(IEnumerable<ComposeProject> projects) =>
+            GoJson.Compact(projects.Select(p => (object)new YMap
+            {
+                ["Name"] = p.Name, ["Status"] = p.Status, ["ConfigFiles"] = string.Join(",", p.ConfigFiles ?? new string[0]),
+            }).ToList());
 
         /// <summary>`docker compose top`: SERVICE, # and the columns ps gave, in Compose's narrower table (minwidth 4, padding 2).</summary>
         internal static string[] ProcessTable(IEnumerable<ComposeProcess> processes)
