@@ -211,6 +211,13 @@ namespace PSCompose.FrontDoor
                     TableFormatOnly();
                     Names();
                     break;
+                case "volumes":
+                    Target("Get-ComposeVolume", FrontDoorOutput.VolumeTable);
+                    if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
+                    else if (Value("format") == "json") invocation.Output = FrontDoorOutput.VolumeJson;
+                    else TableFormatOnly();
+                    Names();
+                    break;
                 case "watch":
                     Target("Watch-ComposeProject", FrontDoorOutput.Objects);
                     Direct(flags, "no-up=NoUp prune=Prune quiet=Quiet");
@@ -249,7 +256,7 @@ namespace PSCompose.FrontDoor
                 case "logs": return flag == "tail";
                 case "build": return flag == "build-arg";
                 case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
-                case "images": return flag == "quiet" || flag == "format";
+                case "images": case "volumes": return flag == "quiet" || flag == "format";
                 case "ls": return flag == "quiet" || flag == "format" || flag == "filter";
                 case "stats": return flag == "no-stream" || flag == "format";
                 case "version": return flag == "short" || flag == "format";

@@ -15,7 +15,7 @@ namespace PSCompose.FrontDoor
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
         public static bool IsBatch(FrontDoorOutput output) =>
             output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.ContainerTemplate || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
-            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProjectJson || output == FrontDoorOutput.ProcessTable;
+            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProjectJson || output == FrontDoorOutput.VolumeTable || output == FrontDoorOutput.VolumeJson || output == FrontDoorOutput.ProcessTable;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
         public static object Format(FrontDoorOutput output, object item)
@@ -29,7 +29,7 @@ namespace PSCompose.FrontDoor
                 case FrontDoorOutput.Ids:
                     return (o as ComposeContainer)?.Id ?? o;
                 case FrontDoorOutput.Names:
-                    return (o as ComposeProject)?.Name ?? o;
+                    return (o as ComposeProject)?.Name ?? (o as ComposeVolume)?.Name ?? o;
                 case FrontDoorOutput.Version:
                     return o is ComposeVersionInfo v ? "Docker Compose version v" + v.ComposeVersion : o;
                 case FrontDoorOutput.VersionShort:
@@ -67,6 +67,11 @@ namespace PSCompose.FrontDoor
                     return objects.OfType<ComposeContainerImage>().OrderBy(i => i.Container, StringComparer.Ordinal)
                         .Select(i => i.Id.Substring(i.Id.IndexOf(':') + 1)).Distinct(StringComparer.Ordinal).ToArray();
                 case FrontDoorOutput.ProjectTable: return ProjectTable(objects.OfType<ComposeProject>());
+                case FrontDoorOutput.VolumeTable:
+                    var rows = new List<string[]> { new[] { "DRIVER", "VOLUME NAME" } };
+                    rows.AddRange(objects.OfType<ComposeVolume>().Select(v => new[] { v.Driver, v.Name }));
+                    return TabWriter(rows, 10, 3);
+                case FrontDoorOutput.VolumeJson: return objects.OfType<ComposeVolume>().Select(VolumeJson).ToArray();
                 case FrontDoorOutput.ProjectJson: return new[] { ProjectJson(objects.OfType<ComposeProject>()) };
                 case FrontDoorOutput.ProcessTable: return ProcessTable(objects.OfType<ComposeProcess>());
             }
@@ -112,6 +117,15 @@ namespace PSCompose.FrontDoor
             {
                 ["Name"] = p.Name, ["Status"] = p.Status, ["ConfigFiles"] = string.Join(",", p.ConfigFiles ?? new string[0]),
             }).ToList());
+
+        /// <summary>The docker CLI's volume context as JSON; the cluster-volume fields are "N/A" for a local engine's volumes.</summary>
+        internal static string VolumeJson(ComposeVolume v) =>
+            GoJson.Compact(new YMap
+            {
+                ["Availability"] = "N/A", ["Driver"] = v.Driver ?? "", ["Group"] = "N/A",
+                ["Labels"] = string.Join(",", (v.Labels ?? new Dictionary<string, string>()).Select(l => l.Key + "=" + l.Value)),
+                ["Links"] = "N/A", ["Mountpoint"] = v.Mountpoint ?? "", ["Name"] = v.Name ?? "", ["Scope"] = v.Scope ?? "", ["Size"] = "N/A", ["Status"] = "N/A",
+            });
 
         /// <summary>`docker compose top`: SERVICE, # and the columns ps gave, in Compose's narrower table (minwidth 4, padding 2).</summary>
         internal static string[] ProcessTable(IEnumerable<ComposeProcess> processes)

@@ -34,6 +34,10 @@ namespace PSCompose.FrontDoor
         Services,
         /// <summary>`ls --format json`: one JSON array.</summary>
         ProjectJson,
+        /// <summary>`volumes`: Compose's table.</summary>
+        VolumeTable,
+        /// <summary>`volumes --format json`: one JSON object a line.</summary>
+        VolumeJson,
         /// <summary>`ls -q`: project names.</summary>
         Names,
         /// <summary>`config --hash`: "service hash" lines.</summary>
