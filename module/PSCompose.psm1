@@ -28,8 +28,8 @@ function Invoke-Compose {
     of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured),
     ls --filter name=X (X equal to the name or a regular expression found in it) and ls --format json, volumes
     as Compose's table (DRIVER VOLUME NAME), volumes -q and volumes --format json, config as YAML (or JSON with
-    --format json), config --hash, log lines with Compose's "web-1  | " prefix, the output of run and exec, port, ls -q, images -q and version as Compose prints
-    them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
+    --format json), config --hash, log lines with Compose's "web-1  | " prefix, the output of run and exec, port,
+    ls -q, images -q and version as Compose prints them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
     tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
     which are PowerShell progress records here. -AsObject returns the cmdlets' typed objects instead of text.
 
