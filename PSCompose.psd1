@@ -27,6 +27,7 @@
         'Get-ComposePort'
         'Get-ComposeImage'
         'Get-ComposeStat'
+        'Get-ComposeVolume'
         'Start-ComposeService'
         'Stop-ComposeService'
         'Restart-ComposeService'

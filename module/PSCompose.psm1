@@ -20,13 +20,16 @@ function Invoke-Compose {
     unpause, kill, rm (the *-ComposeService cmdlets), pull (Request-ComposeImage), push (Publish-ComposeImage), build
     (New-ComposeImage), config (Get-ComposeConfig), images (Get-ComposeImage), top (Get-ComposeProcess), port
     (Get-ComposePort), cp (Copy-ComposeItem), events (Get-ComposeEvent), wait (Wait-ComposeService), version
-    (Get-ComposeVersion), ls (Get-ComposeProject), stats (Get-ComposeStat), watch (Watch-ComposeProject, where the
-    module has it).
+    (Get-ComposeVersion), ls (Get-ComposeProject), volumes (Get-ComposeVolume), stats (Get-ComposeStat), watch
+    (Watch-ComposeProject, where the module has it).
 
     Output is Compose's text by default: ps as Compose's table (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS),
-    ps -q as container ids, ps --services, config as YAML (or JSON with --format json), config --hash, log lines with
-    Compose's "web-1  | " prefix, the output of run and exec, port, ls -q, images -q and version as Compose prints
-    them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
+    ps -q as container ids, ps --services, ps --format json (one JSON object a line) and ps --format with Go templates
+    of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured),
+    ls --filter name=X (X equal to the name or a regular expression found in it) and ls --format json, volumes
+    as Compose's table (DRIVER VOLUME NAME), volumes -q and volumes --format json, config as YAML (or JSON with
+    --format json), config --hash, log lines with Compose's "web-1  | " prefix, the output of run and exec, port,
+    ls -q, images -q and version as Compose prints them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
     tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
     which are PowerShell progress records here. -AsObject returns the cmdlets' typed objects instead of text.
 
@@ -38,8 +41,8 @@ function Invoke-Compose {
     "compose bogus"` (FrontDoorUnknownCommand), `flag needs an argument: --tail` (FrontDoorFlagNeedsArgument),
     `invalid argument ...` (FrontDoorInvalidArgument), `requires at least 1 arg(s), only received 0`
     (FrontDoorMissingArgument); $LASTEXITCODE is 1, as Compose exits 1. A command or flag Compose has but PSCompose
-    cannot honour (attach, commit, export, publish, volumes, bridge; run --cap-add, build --build-arg, ps --format
-    json and Go templates in --format — use -AsObject and PowerShell instead — ...) is refused the same way with
+    cannot honour (attach, commit, export, publish, bridge; Go templates in --format beyond plain fields
+    (pipes, functions) — use -AsObject and PowerShell instead — ...) is refused the same way with
     FrontDoorUnsupported. Flags that only shape Compose's terminal
     output (--ansi, --progress, --no-color, --menu, --quiet-pull, --quiet-build, --no-trunc) and --parallel are
     accepted and have no effect.
@@ -99,15 +102,15 @@ function Invoke-Compose {
     $parameters = $call.Parameters
     $failures = $null
     if ($call.AsObject) {
-        & $call.CommandName @parameters -ErrorVariable failures
+        & $call.CommandName @parameters -ErrorVariable failures | Where-Object { $call.Keeps($_) }
     }
     elseif ([PSCompose.FrontDoor.ComposeText]::IsBatch($call.Output)) {
-        [PSCompose.FrontDoor.ComposeText]::FormatAll($call.Output, @(& $call.CommandName @parameters -ErrorVariable failures))
+        [PSCompose.FrontDoor.ComposeText]::FormatAll($call, @(& $call.CommandName @parameters -ErrorVariable failures))
     }
     else {
         $output = $call.Output
         & $call.CommandName @parameters -ErrorVariable failures | ForEach-Object {
-            $text = [PSCompose.FrontDoor.ComposeText]::Format($output, $_)
+            $text = if ($call.Keeps($_)) { [PSCompose.FrontDoor.ComposeText]::Format($output, $_) }
             if ($null -ne $text) { $text }
         }
     }

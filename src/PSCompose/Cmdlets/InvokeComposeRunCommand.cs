@@ -76,6 +76,16 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter UseAliases { get; set; }
 
+        /// <summary>Linux capabilities to add to the one-off (docker compose run --cap-add), besides the service's cap_add; they leave its cap_drop.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] CapAdd { get; set; }
+
+        /// <summary>Linux capabilities to drop from the one-off (docker compose run --cap-drop), besides the service's cap_drop; they leave its cap_add.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] CapDrop { get; set; }
+
         /// <summary>Build the images before starting.</summary>
         [Parameter]
         public SwitchParameter Build { get; set; }
@@ -173,6 +183,8 @@ namespace PSCompose.Cmdlets
             Volumes = Volume ?? new string[0],
             Publish = Publish ?? new string[0],
             ServicePorts = ServicePorts,
+            CapAdd = CapAdd ?? new string[0],
+            CapDrop = CapDrop ?? new string[0],
             User = User,
             WorkingDirectory = WorkingDirectory,
             UseAliases = UseAliases,

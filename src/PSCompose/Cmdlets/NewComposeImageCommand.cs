@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Management.Automation;
+using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Model;
 
@@ -29,6 +31,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter Pull { get; set; }
 
+        /// <summary>
+        /// Build arguments for every image built, overriding the file's build.args (docker compose build --build-arg).
+        /// A $null value takes the variable from the project's environment (the shell and the .env file), as a bare
+        /// --build-arg NAME does; when the environment has no such variable the file's value is dropped too.
+        /// </summary>
+        [Parameter]
+        public Hashtable BuildArgument { get; set; }
+
         internal override void ActOnProject()
         {
             ProjectModel model = LoadProject(Name);
@@ -42,8 +52,20 @@ namespace PSCompose.Cmdlets
                 }
                 if (!ShouldProcess(image, $"Build image for service {service}")) continue;
                 var spec = ProjectResourceSpecs.Build(model, service, image, NoCache, Pull);
+                OverrideArgs(spec, model);
                 WriteObject(Act(service, "Build", (engine, progress, ct) => engine.BuildImageAsync(spec, progress, ct),
                     new ComposeImage { ProjectName = model.Name, Service = service, Image = image, Action = "Built" }));
+            }
+        }
+
+        private void OverrideArgs(BuildSpec spec, ProjectModel model)
+        {
+            foreach (DictionaryEntry entry in BuildArgument ?? new Hashtable())
+            {
+                string name = entry.Key.ToString();
+                string value = entry.Value == null ? (model.Environment.TryGetValue(name, out string found) ? found : null) : LanguagePrimitives.ConvertTo<string>(entry.Value);
+                if (value == null) spec.Args.Remove(name);
+                else spec.Args[name] = value;
             }
         }
     }

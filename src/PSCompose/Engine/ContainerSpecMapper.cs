@@ -156,8 +156,8 @@ namespace PSCompose.Engine
                 Annotations = NullIfEmpty(spec.Annotations),
                 Binds = NullIfEmpty(spec.Binds),
                 Mounts = NullIfEmpty(spec.Mounts?.Select(ToMount).ToList()),
-                CapAdd = NullIfEmpty(spec.CapAdd),
-                CapDrop = NullIfEmpty(spec.CapDrop),
+                CapAdd = NullIfEmpty(Capabilities(spec.CapAdd)),
+                CapDrop = NullIfEmpty(Capabilities(spec.CapDrop)),
                 Init = spec.Init,
                 IpcMode = NullIfEmpty(spec.IpcMode),
                 CgroupnsMode = NullIfEmpty(spec.CgroupnsMode),
@@ -319,6 +319,14 @@ namespace PSCompose.Engine
                 mount.ImageOptions = new ImageOptions { Subpath = m.ImageSubpath };
             return mount;
         }
+
+        /// <summary>
+        /// The moby client's normalizeCapabilities, which Compose's requests go through: upper case, "CAP_" prefixed
+        /// (except ALL), once each, sorted. Engines before 23 store what they are sent.
+        /// </summary>
+        private static IList<string> Capabilities(IList<string> given) =>
+            given?.Select(c => c.Trim().ToUpperInvariant()).Select(c => c == "ALL" || c.StartsWith("CAP_", StringComparison.Ordinal) ? c : "CAP_" + c)
+                .Distinct(StringComparer.Ordinal).OrderBy(c => c, StringComparer.Ordinal).ToList();
 
         private static string NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
 

@@ -75,7 +75,17 @@ namespace PSCompose.Execution
                 s["volumes"] = (s.List("volumes") ?? new List<object>()).Concat(request.Volumes.Select(v => (object)Volume(model, v))).ToList();
             if (request.Publish.Count > 0) s["ports"] = request.Publish.SelectMany(Ports).Cast<object>().ToList();
             else if (!request.ServicePorts) s.Remove("ports");
+            Capabilities(s, "cap_add", "cap_drop", request.CapAdd);
+            Capabilities(s, "cap_drop", "cap_add", request.CapDrop);
             return s;
+        }
+
+        /// <summary>Compose's run: the given capabilities are appended to <paramref name="key"/> and removed from <paramref name="opposite"/>.</summary>
+        private static void Capabilities(YMap service, string key, string opposite, IList<string> given)
+        {
+            if (given.Count == 0) return;
+            service[key] = (service.List(key) ?? new List<object>()).Concat(given).ToList();
+            if (service.List(opposite) is List<object> other) service[opposite] = other.Where(c => !given.Contains(c as string)).ToList();
         }
 
         /// <summary>-e K without a value: from the project environment (OS and .env); left out when unset there.</summary>

@@ -30,6 +30,12 @@ namespace PSCompose.Execution
         /// <summary>-P: keep the service's ports (otherwise a one-off publishes none).</summary>
         public bool ServicePorts { get; set; }
 
+        /// <summary>--cap-add: appended to the service's cap_add and taken out of its cap_drop.</summary>
+        public IList<string> CapAdd { get; set; } = new List<string>();
+
+        /// <summary>--cap-drop: appended to the service's cap_drop and taken out of its cap_add.</summary>
+        public IList<string> CapDrop { get; set; } = new List<string>();
+
         public string User { get; set; }
 
         public string WorkingDirectory { get; set; }

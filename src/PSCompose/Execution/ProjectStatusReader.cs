@@ -42,6 +42,8 @@ namespace PSCompose.Execution
             Image = c.Image,
             Command = c.Command,
             Id = c.Id,
+            Listed = c,
+            InspectedExitCode = d.ExitCode,
         };
 
         /// <summary>Services: those the model declares (in its order) and any others found on the engine.</summary>

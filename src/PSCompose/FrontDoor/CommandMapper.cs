@@ -76,7 +76,7 @@ namespace PSCompose.FrontDoor
                 case "ps":
                     Target("Get-ComposeContainer", FrontDoorOutput.ContainerTable);
                     Direct(flags, "all=All status=Status");
-                    TableFormatOnly();
+                    ContainerFormat();
                     StatusFilters();
                     Names();
                     if (Given("quiet")) invocation.Output = FrontDoorOutput.Ids;
@@ -95,7 +95,7 @@ namespace PSCompose.FrontDoor
                     break;
                 case "run":
                     Target("Invoke-ComposeRun", FrontDoorOutput.Lines);
-                    Direct(flags, "build=Build detach=Detach env=Environment label=Label name=ContainerName no-deps=NoDeps publish=Publish pull=Pull rm=Remove service-ports=ServicePorts use-aliases=UseAliases user=User volume=Volume workdir=WorkingDirectory quiet=Quiet");
+                    Direct(flags, "build=Build cap-add=CapAdd cap-drop=CapDrop detach=Detach env=Environment label=Label name=ContainerName no-deps=NoDeps publish=Publish pull=Pull rm=Remove service-ports=ServicePorts use-aliases=UseAliases user=User volume=Volume workdir=WorkingDirectory quiet=Quiet");
                     ServiceAndCommand();
                     break;
                 case "exec":
@@ -149,6 +149,7 @@ namespace PSCompose.FrontDoor
                 case "build":
                     Target("New-ComposeImage", FrontDoorOutput.Status);
                     Direct(flags, "no-cache=NoCache pull=Pull quiet=");
+                    BuildArgs();
                     Names();
                     break;
                 case "config":
@@ -198,8 +199,9 @@ namespace PSCompose.FrontDoor
                 case "ls":
                     Target("Get-ComposeProject", FrontDoorOutput.ProjectTable);
                     Direct(flags, "all=All");
+                    ProjectFilters();
                     if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
-                    TableFormatOnly();
+                    else ProjectFormat();
                     NoArguments();
                     break;
                 case "stats":
@@ -207,6 +209,13 @@ namespace PSCompose.FrontDoor
                     Direct(flags, "all=All");
                     if (!Given("no-stream")) Set("Follow", true);
                     TableFormatOnly();
+                    Names();
+                    break;
+                case "volumes":
+                    Target("Get-ComposeVolume", FrontDoorOutput.VolumeTable);
+                    if (Given("quiet")) invocation.Output = FrontDoorOutput.Names;
+                    else if (Value("format") == "json") invocation.Output = FrontDoorOutput.VolumeJson;
+                    else TableFormatOnly();
                     Names();
                     break;
                 case "watch":
@@ -245,8 +254,10 @@ namespace PSCompose.FrontDoor
                 case "create": return flag == "scale";
                 case "run": return flag == "entrypoint";
                 case "logs": return flag == "tail";
+                case "build": return flag == "build-arg";
                 case "ps": return flag == "quiet" || flag == "services" || flag == "format" || flag == "filter";
-                case "images": case "ls": return flag == "quiet" || flag == "format";
+                case "images": case "volumes": return flag == "quiet" || flag == "format";
+                case "ls": return flag == "quiet" || flag == "format" || flag == "filter";
                 case "stats": return flag == "no-stream" || flag == "format";
                 case "version": return flag == "short" || flag == "format";
                 case "config": return flag == "hash" || flag == "format" || flag == "quiet";
@@ -331,6 +342,54 @@ namespace PSCompose.FrontDoor
         private void NoArguments()
         {
             if (parsed.Arguments.Count > 0) Refuse(parsed.Command + " " + string.Join(" ", parsed.Arguments));
+        }
+
+        private void ContainerFormat()
+        {
+            string format = Value("format");
+            invocation.Truncate = !Given("no-trunc");
+            if (format == null) return;
+            invocation.ContainerFormat = FrontDoor.ContainerFormat.Parse(format);
+            if (invocation.ContainerFormat != null) invocation.Output = FrontDoorOutput.ContainerTemplate;
+        }
+
+        /// <summary>build --build-arg K=V; a bare K is left $null for the cmdlet to take from the project's environment (.env included), as Compose does.</summary>
+        private void BuildArgs()
+        {
+            var args = new Hashtable();
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "build-arg"))
+            {
+                int eq = g.Value.IndexOf('=');
+                if (eq < 0) args[g.Value] = null;
+                else args[g.Value.Substring(0, eq)] = g.Value.Substring(eq + 1);
+            }
+            if (args.Count > 0) Set("BuildArgument", args);
+        }
+
+        /// <summary>ls --filter: Compose accepts only name=VALUE (several: any of them).</summary>
+        private void ProjectFilters()
+        {
+            var names = new List<string>();
+            foreach (GivenFlag g in parsed.Flags.Where(f => f.Spec.Long == "filter"))
+            {
+                int eq = g.Value.IndexOf('=');
+                if (eq < 0)
+                    throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument,
+                        "invalid argument \"" + g.Value + "\" for \"--filter\" flag: bad format of filter (expected name=value)", "--filter");
+                string key = g.Value.Substring(0, eq).Trim().ToLowerInvariant();
+                if (key != "name") throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "invalid filter '" + key + "'", "--filter");
+                names.Add(g.Value.Substring(eq + 1).Trim());
+            }
+            if (names.Count > 0) invocation.ProjectNameFilters = names;
+        }
+
+        /// <summary>ls --format: Compose's table or one JSON array; anything else fails when Compose prints (not with -q).</summary>
+        private void ProjectFormat()
+        {
+            string format = Value("format");
+            if (format == "json") invocation.Output = FrontDoorOutput.ProjectJson;
+            else if (format != null && format != "table" && format != "")
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "format value \"" + format + "\" could not be parsed: parsing failed", "--format");
         }
 
         private void TableFormatOnly()

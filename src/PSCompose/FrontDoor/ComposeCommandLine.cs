@@ -14,7 +14,7 @@ namespace PSCompose.FrontDoor
     /// </summary>
     public static class ComposeCommandLine
     {
-        private static readonly ISet<string> Unsupported = new HashSet<string>(StringComparer.Ordinal) { "attach", "bridge", "commit", "export", "publish", "volumes" };
+        private static readonly ISet<string> Unsupported = new HashSet<string>(StringComparer.Ordinal) { "attach", "bridge", "commit", "export", "publish" };
 
         /// <summary>Parses <paramref name="arguments"/> (as PowerShell passed them: numbers and arrays are turned back into their text).</summary>
         /// <param name="arguments">The command line after `docker compose`; -AsObject anywhere selects object output.</param>

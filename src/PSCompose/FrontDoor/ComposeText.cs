@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using PSCompose.Model;
+using PSCompose.Model.Serialization;
 
 namespace PSCompose.FrontDoor
 {
@@ -12,8 +14,8 @@ namespace PSCompose.FrontDoor
     {
         /// <summary>Whether <paramref name="output"/> needs all objects at once (a table, a de-duplicated list).</summary>
         public static bool IsBatch(FrontDoorOutput output) =>
-            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
-            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProcessTable;
+            output == FrontDoorOutput.ContainerTable || output == FrontDoorOutput.ContainerTemplate || output == FrontDoorOutput.Services || output == FrontDoorOutput.Hashes ||
+            output == FrontDoorOutput.ImageTable || output == FrontDoorOutput.ImageIds || output == FrontDoorOutput.ProjectTable || output == FrontDoorOutput.ProjectJson || output == FrontDoorOutput.VolumeTable || output == FrontDoorOutput.VolumeJson || output == FrontDoorOutput.ProcessTable;
 
         /// <summary>One object as Compose prints it: a string, the object itself (PowerShell formats it), or null (nothing printed).</summary>
         public static object Format(FrontDoorOutput output, object item)
@@ -27,7 +29,7 @@ namespace PSCompose.FrontDoor
                 case FrontDoorOutput.Ids:
                     return (o as ComposeContainer)?.Id ?? o;
                 case FrontDoorOutput.Names:
-                    return (o as ComposeProject)?.Name ?? o;
+                    return (o as ComposeProject)?.Name ?? (o as ComposeVolume)?.Name ?? o;
                 case FrontDoorOutput.Version:
                     return o is ComposeVersionInfo v ? "Docker Compose version v" + v.ComposeVersion : o;
                 case FrontDoorOutput.VersionShort:
@@ -39,6 +41,16 @@ namespace PSCompose.FrontDoor
                 default:
                     return item;
             }
+        }
+
+        /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>), with the command line's format.</summary>
+        public static string[] FormatAll(FrontDoorInvocation call, object[] items)
+        {
+            items = (items ?? new object[0]).Where(call.Keeps).ToArray();
+            if (call.Output != FrontDoorOutput.ContainerTemplate) return FormatAll(call.Output, items);
+            ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+            return call.ContainerFormat.Render(containers, call.Truncate, DateTime.UtcNow);
         }
 
         /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>).</summary>
@@ -55,6 +67,12 @@ namespace PSCompose.FrontDoor
                     return objects.OfType<ComposeContainerImage>().OrderBy(i => i.Container, StringComparer.Ordinal)
                         .Select(i => i.Id.Substring(i.Id.IndexOf(':') + 1)).Distinct(StringComparer.Ordinal).ToArray();
                 case FrontDoorOutput.ProjectTable: return ProjectTable(objects.OfType<ComposeProject>());
+                case FrontDoorOutput.VolumeTable:
+                    var rows = new List<string[]> { new[] { "DRIVER", "VOLUME NAME" } };
+                    rows.AddRange(objects.OfType<ComposeVolume>().Select(v => new[] { v.Driver, v.Name }));
+                    return TabWriter(rows, 10, 3);
+                case FrontDoorOutput.VolumeJson: return objects.OfType<ComposeVolume>().Select(VolumeJson).ToArray();
+                case FrontDoorOutput.ProjectJson: return new[] { ProjectJson(objects.OfType<ComposeProject>()) };
                 case FrontDoorOutput.ProcessTable: return ProcessTable(objects.OfType<ComposeProcess>());
             }
             ComposeContainer[] containers = objects.OfType<ComposeContainer>().OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
@@ -93,6 +111,22 @@ namespace PSCompose.FrontDoor
             return TabWriter(rows, 20, 3);
         }
 
+        /// <summary>`docker compose ls --format json`: the table's columns as one JSON array (Go's json.Marshal).</summary>
+        internal static string ProjectJson(IEnumerable<ComposeProject> projects) =>
+            GoJson.Compact(projects.Select(p => (object)new YMap
+            {
+                ["Name"] = p.Name, ["Status"] = p.Status, ["ConfigFiles"] = string.Join(",", p.ConfigFiles ?? new string[0]),
+            }).ToList());
+
+        /// <summary>The docker CLI's volume context as JSON; the cluster-volume fields are "N/A" for a local engine's volumes.</summary>
+        internal static string VolumeJson(ComposeVolume v) =>
+            GoJson.Compact(new YMap
+            {
+                ["Availability"] = "N/A", ["Driver"] = v.Driver ?? "", ["Group"] = "N/A",
+                ["Labels"] = string.Join(",", (v.Labels ?? new Dictionary<string, string>()).Select(l => l.Key + "=" + l.Value)),
+                ["Links"] = "N/A", ["Mountpoint"] = v.Mountpoint ?? "", ["Name"] = v.Name ?? "", ["Scope"] = v.Scope ?? "", ["Size"] = "N/A", ["Status"] = "N/A",
+            });
+
         /// <summary>`docker compose top`: SERVICE, # and the columns ps gave, in Compose's narrower table (minwidth 4, padding 2).</summary>
         internal static string[] ProcessTable(IEnumerable<ComposeProcess> processes)
         {
@@ -125,7 +159,7 @@ namespace PSCompose.FrontDoor
         private static int Width(string s) => s == null ? 0 : new StringInfo(s).LengthInTextElements;
 
         /// <summary>The docker CLI's formatter.Ellipsis: cut to max-1 characters and "…".</summary>
-        private static string Ellipsis(string s, int max)
+        internal static string Ellipsis(string s, int max)
         {
             var info = new StringInfo(s);
             return info.LengthInTextElements <= max ? s : info.SubstringByTextElements(0, max - 1) + "…";

@@ -1,4 +1,8 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Management.Automation;
 
 namespace PSCompose.FrontDoor
@@ -20,12 +24,20 @@ namespace PSCompose.FrontDoor
         ProjectTable,
         /// <summary>`top`: Compose's table.</summary>
         ProcessTable,
+        /// <summary>`ps --format json` or a Go template of its fields.</summary>
+        ContainerTemplate,
         /// <summary>`ps -q`: container ids.</summary>
         Ids,
         /// <summary>`images -q`: image ids without the digest algorithm, once each.</summary>
         ImageIds,
         /// <summary>`ps --services`: service names, once each.</summary>
         Services,
+        /// <summary>`ls --format json`: one JSON array.</summary>
+        ProjectJson,
+        /// <summary>`volumes`: Compose's table.</summary>
+        VolumeTable,
+        /// <summary>`volumes --format json`: one JSON object a line.</summary>
+        VolumeJson,
         /// <summary>`ls -q`: project names.</summary>
         Names,
         /// <summary>`config --hash`: "service hash" lines.</summary>
@@ -65,6 +77,30 @@ namespace PSCompose.FrontDoor
 
         /// <summary>The refusal, when the command line is one Compose (or PSCompose) does not accept; nothing runs.</summary>
         public ErrorRecord Error { get; internal set; }
+
+        /// <summary>`ps --format`: the template, when Output is ContainerTemplate.</summary>
+        internal ContainerFormat ContainerFormat { get; set; }
+
+        /// <summary>Compose cuts ids, commands and mount names unless --no-trunc is given.</summary>
+        internal bool Truncate { get; set; } = true;
+
+        /// <summary>`ls --filter name=X`: X matches a project name exactly or as a regular expression anywhere in it; null: no filter.</summary>
+        internal IReadOnlyList<string> ProjectNameFilters { get; set; }
+
+        /// <summary>Whether <paramref name="item"/> passes the command line's filters (`ls --filter name=`); other objects always pass.</summary>
+        public bool Keeps(object item)
+        {
+            if (ProjectNameFilters == null || !((item is PSObject p ? p.BaseObject : item) is ComposeProject project)) return true;
+            return ProjectNameFilters.Any(f => f == project.Name || Matches(f, project.Name));
+        }
+
+        // docker's filters.Match: a value that is not a valid expression matches only exactly.
+        private static bool Matches(string pattern, string name)
+        {
+            try { return Regex.IsMatch(name, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException) { return false; }
+            catch (RegexMatchTimeoutException) { return false; }
+        }
 
         /// <summary>The exit code that goes with <see cref="Error"/> (Compose's: 1).</summary>
         public int ExitCode { get; internal set; }

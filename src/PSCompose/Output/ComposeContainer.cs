@@ -38,5 +38,10 @@ namespace PSCompose
         public string Command { get; set; }
 
         public string Id { get; set; }
+
+        /// <summary>The engine's list entry and inspected exit code: Compose's other `ps --format` fields (labels, mounts, networks, publishers) come from them.</summary>
+        internal Engine.EngineContainer Listed { get; set; }
+
+        internal long InspectedExitCode { get; set; }
     }
 }

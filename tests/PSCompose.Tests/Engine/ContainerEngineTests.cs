@@ -122,8 +122,9 @@ namespace PSCompose.Tests.Engine
                     Assert.Equal("1024", host.GetProperty("Sysctls").GetProperty("net.core.somaxconn").GetString());
                     Assert.Equal("json-file", host.GetProperty("LogConfig").GetProperty("Type").GetString());
                     Assert.Equal("1m", host.GetProperty("LogConfig").GetProperty("Config").GetProperty("max-size").GetString());
-                    Assert.Equal(new[] { "NET_ADMIN" }, host.GetProperty("CapAdd").EnumerateArray().Select(e => e.GetString()).ToArray());
-                    Assert.Equal(new[] { "MKNOD" }, host.GetProperty("CapDrop").EnumerateArray().Select(e => e.GetString()).ToArray());
+                    // Normalized as the moby client sends them (what docker compose's containers read back).
+                    Assert.Equal(new[] { "CAP_NET_ADMIN" }, host.GetProperty("CapAdd").EnumerateArray().Select(e => e.GetString()).ToArray());
+                    Assert.Equal(new[] { "CAP_MKNOD" }, host.GetProperty("CapDrop").EnumerateArray().Select(e => e.GetString()).ToArray());
                     Assert.Equal(new[] { "9.9.9.9" }, host.GetProperty("Dns").EnumerateArray().Select(e => e.GetString()).ToArray());
                     Assert.Equal(new[] { "myhost:10.0.0.5" }, host.GetProperty("ExtraHosts").EnumerateArray().Select(e => e.GetString()).ToArray());
                     Assert.Equal(new[] { "no-new-privileges:true" }, host.GetProperty("SecurityOpt").EnumerateArray().Select(e => e.GetString()).ToArray());

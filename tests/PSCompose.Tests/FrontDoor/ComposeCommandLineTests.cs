@@ -277,7 +277,7 @@ namespace PSCompose.Tests.FrontDoor
             Assert.Equal(ErrorIds.FrontDoorUnknownFlag, unknown.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, unknown.CategoryInfo.Category);
             Assert.Equal("--bogus", unknown.TargetObject);
-            ErrorRecord unsupported = ComposeCommandLine.Parse(new object[] { "run", "--cap-add", "NET_ADMIN", "web" }, false).Error;
+            ErrorRecord unsupported = ComposeCommandLine.Parse(new object[] { "run", "--env-from-file", "x.env", "web" }, false).Error;
             Assert.Equal(ErrorIds.FrontDoorUnsupported, unsupported.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.NotImplemented, unsupported.CategoryInfo.Category);
             Assert.Equal(1, ComposeCommandLine.Parse(new object[] { "bogus" }, false).ExitCode);
@@ -287,8 +287,8 @@ namespace PSCompose.Tests.FrontDoor
         public void UnsupportedLines_AreRefusedBeforeAnythingRuns()
         {
             Assert.Contains("docker compose attach", Refusal("attach", "web"));
-            Assert.Contains("docker compose build --build-arg", Refusal("build", "--build-arg", "A=1"));
-            Assert.Contains("ps --format {{.Name}}", Refusal("ps", "--format", "{{.Name}}"));
+            Assert.Contains("docker compose build --ssh", Refusal("build", "--ssh", "default"));
+            Assert.Contains("ps --format {{.Name | upper}}", Refusal("ps", "--format", "{{.Name | upper}}"));
             Assert.Contains("version --format yaml", Refusal("version", "--format", "yaml"));
         }
     }
