@@ -31,6 +31,12 @@ namespace PSCompose.Engine
                 Role = n.Spec?.Role,
                 Availability = n.Spec?.Availability,
                 State = n.Status?.State,
+                Hostname = n.Description?.Hostname,
+                Addr = n.Status?.Addr,
+                Os = n.Description?.Platform?.OS,
+                Arch = n.Description?.Platform?.Architecture,
+                Labels = CopyLabels(n.Spec?.Labels),
+                EngineLabels = CopyLabels(n.Description?.Engine?.Labels),
             }).ToList();
         }
 

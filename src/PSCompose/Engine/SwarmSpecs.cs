@@ -203,5 +203,15 @@ namespace PSCompose.Engine
         public string Role { get; set; }
         public string Availability { get; set; }
         public string State { get; set; }
+        public string Hostname { get; set; }
+        public string Addr { get; set; }
+        public string Os { get; set; }
+        public string Arch { get; set; }
+
+        /// <summary>The node's own labels (docker node update --label-add): node.labels.* in a constraint.</summary>
+        public IDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>The daemon's labels (daemon.json "labels"): engine.labels.* in a constraint.</summary>
+        public IDictionary<string, string> EngineLabels { get; set; } = new Dictionary<string, string>();
     }
 }

@@ -28,7 +28,7 @@ namespace PSCompose.ModuleTests.Stack
         /// <summary>A unique stack name (lane prefix), removed again on dispose.</summary>
         public string NewStack()
         {
-            string name = "stack" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            string name = "s2stack" + Guid.NewGuid().ToString("N").Substring(0, 8);
             lock (stacks) stacks.Add(name);
             return name;
         }

@@ -31,7 +31,7 @@ namespace PSCompose.Execution.Stack
             {
                 while (true)
                 {
-                    int eligibleNodes = (await engine.ListNodesAsync(ct).ConfigureAwait(false)).Count(n => n.Availability == "active" && n.State == "ready");
+                    List<EngineSwarmNode> eligibleNodes = (await engine.ListNodesAsync(ct).ConfigureAwait(false)).Where(n => n.Availability == "active" && n.State == "ready").ToList();
                     IReadOnlyList<EngineSwarmService> current = await engine.ListServicesAsync(filter, ct).ConfigureAwait(false);
                     IReadOnlyList<EngineSwarmTask> tasks = await engine.ListTasksAsync(filter, null, ct).ConfigureAwait(false);
                     var pending = new List<ServiceProgress>();
@@ -82,9 +82,11 @@ namespace PSCompose.Execution.Stack
         /// <summary>Polls a service must look stalled in a row before it fails: the orchestrator replaces a failed task a moment later.</summary>
         private const int StalledPolls = 3;
 
-        private static ServiceProgress Assess(EngineSwarmService service, List<EngineSwarmTask> tasks, int eligibleNodes, DateTime since)
+        private static ServiceProgress Assess(EngineSwarmService service, List<EngineSwarmTask> tasks, List<EngineSwarmNode> eligibleNodes, DateTime since)
         {
-            int desired = service.Mode == "global" ? eligibleNodes : (int)(service.Replicas ?? 0);
+            int desired = service.Mode == "global"
+                ? eligibleNodes.Count(n => PlacementConstraints.NodeMatches(service.Constraints, n))
+                : (int)(service.Replicas ?? 0);
             int running = tasks.Count(t => t.DesiredState == "running" && t.State == "running");
             var progress = new ServiceProgress { Name = service.Name, Running = running, Desired = desired };
             string update = service.UpdateState;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
 using PSCompose.Model;
+using PSCompose.Model.Canonical;
 using PSCompose.Model.Yaml;
 
 namespace PSCompose.Execution.Stack
@@ -76,8 +78,36 @@ namespace PSCompose.Execution.Stack
                     (string file, int line) = lines.Find(service, key);
                     yield return new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason };
                 }
+                foreach (StackWarning warning in HostIpPorts(lines, service, s)) yield return warning;
             }
         }
+
+        /// <summary>
+        /// Swarm's port config has no host IP: docker/cli (opts.ConvertPortToPortConfig) drops a specified one with a
+        /// warning and publishes on every address. One warning per port entry as written (a range is one entry).
+        /// </summary>
+        private static IEnumerable<StackWarning> HostIpPorts(KeyLines lines, string service, YMap s)
+        {
+            var seen = new HashSet<(string, int)>();
+            List<YMap> ports = Canon.Maps(s, "ports").ToList();
+            for (int i = 0; i < ports.Count; i++)
+            {
+                string ip = Canon.Str(ports[i], "host_ip");
+                if (!IsSpecific(ip)) continue;
+                long target = Canon.Long(ports[i], "target");
+                (string file, int line, int index) = lines.FindPort(service, ip, target);
+                if (index < 0) index = i;
+                if (!seen.Add((file, line > 0 ? line : -1 - index))) continue;
+                yield return new StackWarning
+                {
+                    Service = service, Key = $"ports[{index}] host IP {ip}", File = file, Line = line,
+                    Reason = "Swarm publishes the port on all addresses (0.0.0.0)",
+                };
+            }
+        }
+
+        private static bool IsSpecific(string ip) =>
+            !string.IsNullOrEmpty(ip) && IPAddress.TryParse(ip.Trim('[', ']'), out IPAddress a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any);
 
         private static string ReasonFor(YMap s, string key)
         {
@@ -118,6 +148,32 @@ namespace PSCompose.Execution.Stack
                     if (node != null) return (roots[i].File, node.Line);
                 }
                 return (roots.Count > 0 ? roots[roots.Count - 1].File : null, 0);
+            }
+
+            /// <summary>
+            /// The ports entry that publishes target from ip, in the last file that has one, with its index in that
+            /// file's list; else the line of the ports key and index -1 (an interpolated entry reads differently raw).
+            /// </summary>
+            public (string File, int Line, int Index) FindPort(string service, string ip, long target)
+            {
+                for (int i = roots.Count - 1; i >= 0; i--)
+                {
+                    if (!(Child(Child(Child(roots[i].Root, "services"), service), "ports") is YamlSequenceNode list)) continue;
+                    for (int k = 0; k < list.Items.Count; k++)
+                        if (Publishes(list.Items[k], ip, target)) return (roots[i].File, list.Items[k].Line, k);
+                }
+                (string file, int line) = Find(service, "ports");
+                return (file, line, -1);
+            }
+
+            private static bool Publishes(YamlNode item, string ip, long target)
+            {
+                if (item is YamlMappingNode map)
+                    return (Child(map, "host_ip") as YamlScalarNode)?.Value == ip
+                        && (Child(map, "target") as YamlScalarNode)?.Value == target.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!(item is YamlScalarNode scalar)) return false;
+                try { return PortShortSyntax.Parse(scalar.Value).Any(p => Canon.Str(p, "host_ip") == ip && Canon.Long(p, "target") == target); }
+                catch (FormatException) { return false; }
             }
 
             private static YamlNode Child(YamlNode map, string name, bool keyNode = false)
