@@ -116,7 +116,13 @@ namespace PSCompose.ModuleTests.Stack
             }
             finally
             {
-                Docker.Run("rmi", image);
+                // The tasks hold the images; then every tag and digest reference this test gave them goes.
+                SwarmFixture.RemoveStacks(new[] { ours, theirs });
+                foreach (string line in Docker.Run("images", "--digests", "--format", "{{.Tag}} {{.Digest}}", repo).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string[] parts = line.Split(' ');
+                    Docker.Run("rmi", parts[0] != "<none>" ? repo + ":" + parts[0] : repo + "@" + parts[1]);
+                }
                 Docker.Run("rmi", second);
             }
         }

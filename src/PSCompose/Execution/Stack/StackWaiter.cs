@@ -9,13 +9,19 @@ using PSCompose.Engine;
 namespace PSCompose.Execution.Stack
 {
     /// <summary>
-    /// Waits until every service of a deploy has converged: its update (if any) completed, and as many tasks running
+    /// Waits until every service of a deploy has converged and stayed so for a moment: its update (if any) completed, and as many tasks running
     /// as it wants (Swarm reports a task with a healthcheck as running only once it is healthy). A service whose tasks
     /// all ended in failure with none left to try, or whose update paused or rolled back, fails the wait with the task's error.
     /// </summary>
     internal static class StackWaiter
     {
         internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// How long everything must stay converged before the wait ends (docker/cli's service progress "verify" step,
+        /// its default monitor): a task that exits at once is seen running for a moment before it fails.
+        /// </summary>
+        internal static readonly TimeSpan StableFor = TimeSpan.FromSeconds(5);
 
         private static readonly HashSet<string> Failed = new HashSet<string>(StringComparer.Ordinal) { "failed", "rejected", "orphaned" };
 
@@ -27,6 +33,7 @@ namespace PSCompose.Execution.Stack
             Stopwatch clock = Stopwatch.StartNew();
             string[] filter = { StackLabels.NamespaceFilter(stack) };
             var stalled = new Dictionary<string, int>(StringComparer.Ordinal);
+            TimeSpan? convergedAt = null;
             try
             {
                 while (true)
@@ -49,11 +56,21 @@ namespace PSCompose.Execution.Stack
                     }
                     stalled = stalledNow;
                     int done = services.Count - pending.Count;
-                    if (pending.Count == 0) return;
-                    report.Progress($"{done}/{services.Count} services converged; waiting for " + string.Join(", ", pending.Select(p => $"{p.Name} ({p.Running}/{p.Desired})")),
-                        services.Count == 0 ? 100 : done * 100 / services.Count);
+                    if (pending.Count == 0)
+                    {
+                        convergedAt = convergedAt ?? clock.Elapsed;
+                        if (clock.Elapsed - convergedAt.Value >= StableFor) return;
+                        report.Progress($"{done}/{services.Count} services converged; verifying that the tasks are stable", 100);
+                    }
+                    else
+                    {
+                        convergedAt = null;
+                        report.Progress($"{done}/{services.Count} services converged; waiting for " + string.Join(", ", pending.Select(p => $"{p.Name} ({p.Running}/{p.Desired})")),
+                            services.Count == 0 ? 100 : done * 100 / services.Count);
+                    }
                     if (timeout.HasValue && timeout.Value > TimeSpan.Zero && clock.Elapsed >= timeout.Value)
                     {
+                        if (pending.Count == 0) return;
                         ServiceProgress first = pending[0];
                         string lastError = first.LastFailure == null ? "" : $"; task {first.LastFailure}";
                         throw new ComposeException(ErrorIds.StackWaitTimeout,
