@@ -146,5 +146,28 @@ namespace PSCompose.ModuleTests.Stack
             Assert.Equal("0/0", Docker.Run("service", "ls", "--filter", "name=" + stack + "_nowhere", "--format", "{{.Replicas}}").Check().Stdout.Trim());
             Assert.Equal("1/1", Docker.Run("service", "ls", "--filter", "name=" + stack + "_here", "--format", "{{.Replicas}}").Check().Stdout.Trim());
         }
+
+        [EngineFact]
+        public void JobModes_DeployAsDockerStackDeployDoes_AndWaitEndsOnceTheyCompleted()
+        {
+            string ours = swarm.NewStack(), theirs = swarm.NewStack();
+            const string file = "services:\n" +
+                "  once:\n    image: pscompose/busybox:latest\n    command: [\"sleep\", \"1\"]\n    deploy:\n      mode: replicated-job\n      replicas: 2\n" +
+                "  each:\n    image: pscompose/busybox:latest\n    command: [\"true\"]\n    deploy:\n      mode: global-job\n";
+            string dir = SwarmFixture.Directory(file), theirDir = SwarmFixture.Directory(file);
+
+            RunResult r = Publish(dir, ours, "-ResolveImage Never -Wait -Timeout 120");
+            Docker.RunIn(theirDir, null, "stack", "deploy", "-c", "stack.yaml", "--resolve-image", "never", theirs).Check();
+
+            Assert.Empty(r.Warnings);
+            foreach (string service in new[] { "_once", "_each" })
+                Assert.Equal(Inspect(theirs + service, "{{json .Spec.Mode}}"), Inspect(ours + service, "{{json .Spec.Mode}}"));
+            // -Wait returned only after every task of both jobs completed.
+            string Completed(string service) =>
+                string.Join(",", Docker.Run("service", "ps", ours + service, "--format", "{{.DesiredState}} {{.CurrentState}}").Check().Stdout
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(" ", l.Split(' ').Take(2))));
+            Assert.Equal("Complete Complete,Complete Complete", Completed("_once"));
+            Assert.Equal("Complete Complete", Completed("_each"));
+        }
     }
 }

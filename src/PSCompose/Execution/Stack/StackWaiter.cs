@@ -101,10 +101,13 @@ namespace PSCompose.Execution.Stack
 
         private static ServiceProgress Assess(EngineSwarmService service, List<EngineSwarmTask> tasks, List<EngineSwarmNode> eligibleNodes, DateTime since)
         {
-            int desired = service.Mode == "global"
+            bool job = service.Mode == "replicated-job" || service.Mode == "global-job";
+            if (job) tasks = tasks.Where(t => t.JobIteration == service.JobIteration).ToList();
+            int desired = service.Mode == "global" || service.Mode == "global-job"
                 ? eligibleNodes.Count(n => PlacementConstraints.NodeMatches(service.Constraints, n))
                 : (int)(service.Replicas ?? 0);
-            int running = tasks.Count(t => t.DesiredState == "running" && t.State == "running");
+            // A job converges when its tasks of the current run completed; "Running" then counts completions.
+            int running = job ? tasks.Count(t => t.State == "complete") : tasks.Count(t => t.DesiredState == "running" && t.State == "running");
             var progress = new ServiceProgress { Name = service.Name, Running = running, Desired = desired };
             string update = service.UpdateState;
             if (update == "paused" || update == "rollback_started" || update == "rollback_paused" || update == "rollback_completed")
@@ -117,7 +120,7 @@ namespace PSCompose.Execution.Stack
             else if (tasks.FirstOrDefault(t => t.DesiredState == "running" && t.State != "running") is EngineSwarmTask waiting)
                 progress.LastFailure = Describe(service, waiting);
             bool updating = update == "updating" || update == "rollback_started";
-            progress.Converged = running == desired && !updating
+            progress.Converged = job ? running >= desired : running == desired && !updating
                 && tasks.Where(t => t.DesiredState == "running").All(t => t.State == "running");
             // Nothing left that could still converge: every task has ended and the last attempt failed
             // (restart_policy max_attempts reached, or condition none).

@@ -64,21 +64,24 @@ namespace PSCompose.Execution.Stack
             ["pre_stop"] = "lifecycle hooks are a Compose feature",
         };
 
-        /// <summary>One warning per (service, unsupported key), in service then key order.</summary>
+        /// <summary>One warning per (service, unsupported key or port), in service order, then as written (file, line).</summary>
         public static IEnumerable<StackWarning> Find(ProjectModel model)
         {
             var lines = new KeyLines(model.ConfigFiles);
+            var files = (model.ConfigFiles ?? Enumerable.Empty<string>()).ToList();
             foreach (string service in model.ServiceNames)
             {
                 YMap s = model.Service(service);
+                var found = new List<StackWarning>();
                 foreach (string key in s.Keys)
                 {
                     string reason = ReasonFor(s, key);
                     if (reason == null) continue;
                     (string file, int line) = lines.Find(service, key);
-                    yield return new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason };
+                    found.Add(new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason });
                 }
-                foreach (StackWarning warning in HostIpPorts(lines, service, s)) yield return warning;
+                found.AddRange(HostIpPorts(lines, service, s));
+                foreach (StackWarning warning in found.OrderBy(w => files.IndexOf(w.File)).ThenBy(w => w.Line)) yield return warning;
             }
         }
 
@@ -113,8 +116,8 @@ namespace PSCompose.Execution.Stack
         {
             if (Reasons.TryGetValue(key, out string reason)) return reason;
             if (key == "restart" && s.Map("deploy")?.Map("restart_policy") != null) return "deploy.restart_policy is used";
-            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && mode != "replicated" && mode != "global")
-                return $"mode {mode} is not supported; use replicated or global";
+            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && !StackTranslator.Modes.Contains(mode))
+                return $"mode {mode} is not supported; use " + string.Join(", ", StackTranslator.Modes);
             return null;
         }
 

@@ -137,5 +137,23 @@ namespace PSCompose.Tests.Execution.Stack
                     plan.Services[0].Ports.Select(p => (p.TargetPort, p.PublishedPort.Value)));
             }
         }
+
+        [Fact]
+        public void JobModes_AreSwarmModes_AndAnUnknownModeStillWarns()
+        {
+            using (var project = new TempProject())
+            {
+                project.Write("compose.yaml",
+                    "services:\n" +
+                    "  once:\n    image: pscompose/busybox:latest\n    deploy: {mode: replicated-job, replicas: 3}\n" +
+                    "  each:\n    image: pscompose/busybox:latest\n    deploy: {mode: global-job}\n" +
+                    "  odd:\n    image: pscompose/busybox:latest\n    deploy: {mode: daemonset}\n");
+                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop"), "shop");
+                Assert.Equal(new[] { ("shop_once", "replicated-job", (ulong?)3), ("shop_each", "global-job", (ulong?)null), ("shop_odd", "replicated", (ulong?)1) },
+                    plan.Services.Select(s => (s.Name, s.Mode, s.Replicas)));
+                StackWarning warning = Assert.Single(plan.Warnings);
+                Assert.Equal(("odd", "deploy", 10), (warning.Service, warning.Key, warning.Line));
+            }
+        }
     }
 }
