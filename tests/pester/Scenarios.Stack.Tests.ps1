@@ -61,6 +61,7 @@ Describe 'Swarm stacks as the issue writes them' {
             Publish-ComposeStack -Name $name -Wait -Timeout 120 -ResolveImage Never -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop | Out-Null
             ($warnings | ForEach-Object Message) | Should -Be @(
                 "$(Join-Path $counter 'compose.yaml'):3: services.web.build is ignored by Swarm: Swarm does not build; build and push the image first",
+                "$(Join-Path $counter 'compose.yaml'):5: services.web.ports[0] host IP 127.0.0.1 is ignored by Swarm: Swarm publishes the port on all addresses (0.0.0.0)",
                 "$(Join-Path $counter 'compose.yaml'):6: services.web.depends_on is ignored by Swarm: Swarm starts services independently (no start order or conditions)")
             $services = Get-ComposeStack -Name $name -Service
             $services.Name | Sort-Object | Should -Be @("$($name)_redis", "$($name)_web")

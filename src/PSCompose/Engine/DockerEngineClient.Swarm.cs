@@ -31,6 +31,12 @@ namespace PSCompose.Engine
                 Role = n.Spec?.Role,
                 Availability = n.Spec?.Availability,
                 State = n.Status?.State,
+                Hostname = n.Description?.Hostname,
+                Addr = n.Status?.Addr,
+                Os = n.Description?.Platform?.OS,
+                Arch = n.Description?.Platform?.Architecture,
+                Labels = CopyLabels(n.Spec?.Labels),
+                EngineLabels = CopyLabels(n.Description?.Engine?.Labels),
             }).ToList();
         }
 
@@ -72,6 +78,7 @@ namespace PSCompose.Engine
                 ServiceId = t.ServiceID,
                 NodeId = t.NodeID,
                 Slot = t.Slot,
+                JobIteration = t.JobIteration?.Index,
                 Image = t.Spec?.ContainerSpec?.Image,
                 State = t.Status?.State?.ToString().ToLowerInvariant(),
                 DesiredState = t.DesiredState?.ToString().ToLowerInvariant(),
@@ -119,6 +126,19 @@ namespace PSCompose.Engine
             return r?.Descriptor?.Digest;
         }
 
+        /// <summary>docker/cli convertDeployMode: a replicated job runs its replicas all at once, each to completion.</summary>
+        private static ServiceMode ToServiceMode(SwarmServiceSpec spec)
+        {
+            ulong replicas = spec.Replicas ?? 1;
+            switch (spec.Mode)
+            {
+                case "global": return new ServiceMode { Global = new GlobalService() };
+                case "global-job": return new ServiceMode { GlobalJob = new GlobalJob() };
+                case "replicated-job": return new ServiceMode { ReplicatedJob = new ReplicatedJob { MaxConcurrent = replicas, TotalCompletions = replicas } };
+                default: return new ServiceMode { Replicated = new ReplicatedService { Replicas = replicas } };
+            }
+        }
+
         private static IDictionary<string, string> CopyLabels(IDictionary<string, string> labels) =>
             labels == null ? new Dictionary<string, string>() : new Dictionary<string, string>(labels);
 
@@ -129,8 +149,12 @@ namespace PSCompose.Engine
             Name = s.Spec?.Name,
             Labels = CopyLabels(s.Spec?.Labels),
             Image = s.Spec?.TaskTemplate?.ContainerSpec?.Image,
-            Mode = s.Spec?.Mode?.Global != null ? "global" : "replicated",
-            Replicas = s.Spec?.Mode?.Replicated?.Replicas,
+            Mode = s.Spec?.Mode?.Global != null ? "global"
+                : s.Spec?.Mode?.GlobalJob != null ? "global-job"
+                : s.Spec?.Mode?.ReplicatedJob != null ? "replicated-job"
+                : "replicated",
+            Replicas = s.Spec?.Mode?.Replicated?.Replicas ?? s.Spec?.Mode?.ReplicatedJob?.TotalCompletions,
+            JobIteration = s.JobStatus?.JobIteration?.Index,
             HasHealthcheck = s.Spec?.TaskTemplate?.ContainerSpec?.Healthcheck?.Test is IList<string> test && test.Count > 0 && test[0] != "NONE",
             Constraints = s.Spec?.TaskTemplate?.Placement?.Constraints?.ToList() ?? new List<string>(),
             Ports = (s.Endpoint?.Ports ?? new List<PortConfig>()).Select(p => new SwarmPortSpec
@@ -160,9 +184,7 @@ namespace PSCompose.Engine
             {
                 Name = spec.Name,
                 Labels = new Dictionary<string, string>(spec.Labels),
-                Mode = spec.Mode == "global"
-                    ? new ServiceMode { Global = new GlobalService() }
-                    : new ServiceMode { Replicated = new ReplicatedService { Replicas = spec.Replicas ?? 1 } },
+                Mode = ToServiceMode(spec),
                 UpdateConfig = ToUpdateConfig(spec.UpdateConfig),
                 RollbackConfig = ToUpdateConfig(spec.RollbackConfig),
                 EndpointSpec = new Lib.EndpointSpec

@@ -10,7 +10,7 @@ namespace PSCompose.Engine
         public IDictionary<string, string> Labels { get; set; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
         public SwarmContainerSpec Container { get; set; } = new SwarmContainerSpec();
 
-        /// <summary>"replicated" or "global".</summary>
+        /// <summary>"replicated", "global", "replicated-job" or "global-job".</summary>
         public string Mode { get; set; } = "replicated";
         public ulong? Replicas { get; set; }
         public SwarmRestartPolicySpec RestartPolicy { get; set; }
@@ -159,6 +159,9 @@ namespace PSCompose.Engine
         public string Image { get; set; }
         public string Mode { get; set; }
         public ulong? Replicas { get; set; }
+
+        /// <summary>A job's current run (it starts again on each update); its tasks carry the same index.</summary>
+        public ulong? JobIteration { get; set; }
         public bool HasHealthcheck { get; set; }
         public IList<string> Constraints { get; set; } = new List<string>();
         public IList<SwarmPortSpec> Ports { get; set; } = new List<SwarmPortSpec>();
@@ -176,6 +179,7 @@ namespace PSCompose.Engine
         public string ServiceId { get; set; }
         public string NodeId { get; set; }
         public long? Slot { get; set; }
+        public ulong? JobIteration { get; set; }
         public string Image { get; set; }
 
         /// <summary>The task's state (new … running, complete, failed, rejected, shutdown …).</summary>
@@ -203,5 +207,15 @@ namespace PSCompose.Engine
         public string Role { get; set; }
         public string Availability { get; set; }
         public string State { get; set; }
+        public string Hostname { get; set; }
+        public string Addr { get; set; }
+        public string Os { get; set; }
+        public string Arch { get; set; }
+
+        /// <summary>The node's own labels (docker node update --label-add): node.labels.* in a constraint.</summary>
+        public IDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>The daemon's labels (daemon.json "labels"): engine.labels.* in a constraint.</summary>
+        public IDictionary<string, string> EngineLabels { get; set; } = new Dictionary<string, string>();
     }
 }

@@ -28,7 +28,7 @@ namespace PSCompose.ModuleTests.Stack
         /// <summary>A unique stack name (lane prefix), removed again on dispose.</summary>
         public string NewStack()
         {
-            string name = "stack" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            string name = "s2stack" + Guid.NewGuid().ToString("N").Substring(0, 8);
             lock (stacks) stacks.Add(name);
             return name;
         }
@@ -47,14 +47,19 @@ namespace PSCompose.ModuleTests.Stack
             Docker.Run(kind, "ls", "--filter", "label=com.docker.stack.namespace=" + stack, "--format", "{{.Name}}").Check()
                 .Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
+        /// <summary>docker stack rm, then up to 30 s for the tasks' containers, which go away asynchronously after the services.</summary>
+        public static void RemoveStacks(IReadOnlyCollection<string> names)
+        {
+            foreach (string stack in names) Docker.Run("stack", "rm", stack);
+            for (int i = 0; i < 60 && names.Any(s => Docker.Run("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + s).Stdout.Trim() != ""); i++)
+                System.Threading.Thread.Sleep(500);
+        }
+
         public void Dispose()
         {
-            foreach (string stack in stacks) Docker.Run("stack", "rm", stack);
-            if (!joined) return;
-            // Tasks' containers go away asynchronously after the services; leaving first would orphan them.
-            for (int i = 0; i < 60 && stacks.Any(s => Docker.Run("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + s).Stdout.Trim() != ""); i++)
-                System.Threading.Thread.Sleep(500);
-            Docker.Run("swarm", "leave", "--force");
+            RemoveStacks(stacks);
+            // Leaving before the containers are gone would orphan them.
+            if (joined) Docker.Run("swarm", "leave", "--force");
         }
     }
 }

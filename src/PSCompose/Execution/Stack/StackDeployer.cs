@@ -145,9 +145,15 @@ namespace PSCompose.Execution.Stack
         private static async Task ResolveImageAsync(IEngineClient engine, SwarmServiceSpec spec, EngineSwarmService current, StackImageResolution mode, StackReport report, CancellationToken ct)
         {
             string image = spec.Labels[StackLabels.Image];
-            bool resolve = mode == StackImageResolution.Always
-                || (mode == StackImageResolution.Changed && (current == null || !current.Labels.TryGetValue(StackLabels.Image, out string was) || was != image));
-            if (!resolve) return;
+            bool unchanged = current != null && current.Labels.TryGetValue(StackLabels.Image, out string was) && was == image;
+            bool resolve = mode == StackImageResolution.Always || (mode == StackImageResolution.Changed && !unchanged);
+            if (!resolve)
+            {
+                // docker/cli deployServices: an image the file did not change keeps the reference (and digest) the
+                // service runs, so the deploy neither drops the pinned digest nor updates the service for it.
+                if (unchanged && !string.IsNullOrEmpty(current.Image)) SetImage(spec, current.Image);
+                return;
+            }
             string digest = null;
             try { digest = await engine.ResolveImageDigestAsync(image, ct).ConfigureAwait(false); }
             catch (EngineException) { }
@@ -158,7 +164,12 @@ namespace PSCompose.Execution.Stack
                 return;
             }
             int at = image.IndexOf('@');
-            spec.Container.Image = (at < 0 ? image : image.Substring(0, at)) + "@" + digest;
+            SetImage(spec, (at < 0 ? image : image.Substring(0, at)) + "@" + digest);
+        }
+
+        private static void SetImage(SwarmServiceSpec spec, string image)
+        {
+            spec.Container.Image = image;
             spec.Labels[StackLabels.SpecHash] = StackTranslator.SpecHash(spec);
         }
 

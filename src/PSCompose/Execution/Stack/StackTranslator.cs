@@ -56,7 +56,7 @@ namespace PSCompose.Execution.Stack
             {
                 Name = ComposeNames.ProjectResource(stack, name),
                 Container = Container(model, stack, s, image, plan),
-                Mode = Canon.Str(deploy, "mode") == "global" ? "global" : "replicated",
+                Mode = ModeOf(deploy),
                 RestartPolicy = RestartPolicy(s, deploy?.Map("restart_policy")),
                 UpdateConfig = Update(deploy?.Map("update_config")),
                 RollbackConfig = Update(deploy?.Map("rollback_config")),
@@ -64,7 +64,7 @@ namespace PSCompose.Execution.Stack
                 Networks = Networks(model, name, s),
                 Ports = Ports(s),
             };
-            if (spec.Mode == "replicated") spec.Replicas = (ulong)(Canon.Number(deploy?["replicas"]) ?? Canon.Number(s["scale"]) ?? 1);
+            if (spec.Mode == "replicated" || spec.Mode == "replicated-job") spec.Replicas = (ulong)(Canon.Number(deploy?["replicas"]) ?? Canon.Number(s["scale"]) ?? 1);
             foreach (var l in Canon.StringMap(deploy, "labels")) spec.Labels[l.Key] = l.Value ?? "";
             spec.Labels[StackLabels.Namespace] = stack;
             spec.Labels[StackLabels.Image] = image;
@@ -83,6 +83,10 @@ namespace PSCompose.Execution.Stack
             }
             return spec;
         }
+
+        internal static readonly string[] Modes = { "replicated", "global", "replicated-job", "global-job" };
+
+        private static string ModeOf(YMap deploy) => Canon.Str(deploy, "mode") is string mode && Modes.Contains(mode) ? mode : "replicated";
 
         private static SwarmContainerSpec Container(ProjectModel model, string stack, YMap s, string image, StackPlan plan)
         {

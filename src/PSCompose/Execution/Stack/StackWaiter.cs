@@ -9,13 +9,19 @@ using PSCompose.Engine;
 namespace PSCompose.Execution.Stack
 {
     /// <summary>
-    /// Waits until every service of a deploy has converged: its update (if any) completed, and as many tasks running
+    /// Waits until every service of a deploy has converged and stayed so for a moment: its update (if any) completed, and as many tasks running
     /// as it wants (Swarm reports a task with a healthcheck as running only once it is healthy). A service whose tasks
     /// all ended in failure with none left to try, or whose update paused or rolled back, fails the wait with the task's error.
     /// </summary>
     internal static class StackWaiter
     {
         internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// How long everything must stay converged before the wait ends (docker/cli's service progress "verify" step,
+        /// its default monitor): a task that exits at once is seen running for a moment before it fails.
+        /// </summary>
+        internal static readonly TimeSpan StableFor = TimeSpan.FromSeconds(5);
 
         private static readonly HashSet<string> Failed = new HashSet<string>(StringComparer.Ordinal) { "failed", "rejected", "orphaned" };
 
@@ -27,11 +33,12 @@ namespace PSCompose.Execution.Stack
             Stopwatch clock = Stopwatch.StartNew();
             string[] filter = { StackLabels.NamespaceFilter(stack) };
             var stalled = new Dictionary<string, int>(StringComparer.Ordinal);
+            TimeSpan? convergedAt = null;
             try
             {
                 while (true)
                 {
-                    int eligibleNodes = (await engine.ListNodesAsync(ct).ConfigureAwait(false)).Count(n => n.Availability == "active" && n.State == "ready");
+                    List<EngineSwarmNode> eligibleNodes = (await engine.ListNodesAsync(ct).ConfigureAwait(false)).Where(n => n.Availability == "active" && n.State == "ready").ToList();
                     IReadOnlyList<EngineSwarmService> current = await engine.ListServicesAsync(filter, ct).ConfigureAwait(false);
                     IReadOnlyList<EngineSwarmTask> tasks = await engine.ListTasksAsync(filter, null, ct).ConfigureAwait(false);
                     var pending = new List<ServiceProgress>();
@@ -49,11 +56,21 @@ namespace PSCompose.Execution.Stack
                     }
                     stalled = stalledNow;
                     int done = services.Count - pending.Count;
-                    if (pending.Count == 0) return;
-                    report.Progress($"{done}/{services.Count} services converged; waiting for " + string.Join(", ", pending.Select(p => $"{p.Name} ({p.Running}/{p.Desired})")),
-                        services.Count == 0 ? 100 : done * 100 / services.Count);
+                    if (pending.Count == 0)
+                    {
+                        convergedAt = convergedAt ?? clock.Elapsed;
+                        if (clock.Elapsed - convergedAt.Value >= StableFor) return;
+                        report.Progress($"{done}/{services.Count} services converged; verifying that the tasks are stable", 100);
+                    }
+                    else
+                    {
+                        convergedAt = null;
+                        report.Progress($"{done}/{services.Count} services converged; waiting for " + string.Join(", ", pending.Select(p => $"{p.Name} ({p.Running}/{p.Desired})")),
+                            services.Count == 0 ? 100 : done * 100 / services.Count);
+                    }
                     if (timeout.HasValue && timeout.Value > TimeSpan.Zero && clock.Elapsed >= timeout.Value)
                     {
+                        if (pending.Count == 0) return;
                         ServiceProgress first = pending[0];
                         string lastError = first.LastFailure == null ? "" : $"; task {first.LastFailure}";
                         throw new ComposeException(ErrorIds.StackWaitTimeout,
@@ -82,10 +99,15 @@ namespace PSCompose.Execution.Stack
         /// <summary>Polls a service must look stalled in a row before it fails: the orchestrator replaces a failed task a moment later.</summary>
         private const int StalledPolls = 3;
 
-        private static ServiceProgress Assess(EngineSwarmService service, List<EngineSwarmTask> tasks, int eligibleNodes, DateTime since)
+        private static ServiceProgress Assess(EngineSwarmService service, List<EngineSwarmTask> tasks, List<EngineSwarmNode> eligibleNodes, DateTime since)
         {
-            int desired = service.Mode == "global" ? eligibleNodes : (int)(service.Replicas ?? 0);
-            int running = tasks.Count(t => t.DesiredState == "running" && t.State == "running");
+            bool job = service.Mode == "replicated-job" || service.Mode == "global-job";
+            if (job) tasks = tasks.Where(t => t.JobIteration == service.JobIteration).ToList();
+            int desired = service.Mode == "global" || service.Mode == "global-job"
+                ? eligibleNodes.Count(n => PlacementConstraints.NodeMatches(service.Constraints, n))
+                : (int)(service.Replicas ?? 0);
+            // A job converges when its tasks of the current run completed; "Running" then counts completions.
+            int running = job ? tasks.Count(t => t.State == "complete") : tasks.Count(t => t.DesiredState == "running" && t.State == "running");
             var progress = new ServiceProgress { Name = service.Name, Running = running, Desired = desired };
             string update = service.UpdateState;
             if (update == "paused" || update == "rollback_started" || update == "rollback_paused" || update == "rollback_completed")
@@ -98,7 +120,7 @@ namespace PSCompose.Execution.Stack
             else if (tasks.FirstOrDefault(t => t.DesiredState == "running" && t.State != "running") is EngineSwarmTask waiting)
                 progress.LastFailure = Describe(service, waiting);
             bool updating = update == "updating" || update == "rollback_started";
-            progress.Converged = running == desired && !updating
+            progress.Converged = job ? running >= desired : running == desired && !updating
                 && tasks.Where(t => t.DesiredState == "running").All(t => t.State == "running");
             // Nothing left that could still converge: every task has ended and the last attempt failed
             // (restart_policy max_attempts reached, or condition none).

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
 using PSCompose.Model;
+using PSCompose.Model.Canonical;
 using PSCompose.Model.Yaml;
 
 namespace PSCompose.Execution.Stack
@@ -62,29 +64,60 @@ namespace PSCompose.Execution.Stack
             ["pre_stop"] = "lifecycle hooks are a Compose feature",
         };
 
-        /// <summary>One warning per (service, unsupported key), in service then key order.</summary>
+        /// <summary>One warning per (service, unsupported key or port), in service order, then as written (file, line).</summary>
         public static IEnumerable<StackWarning> Find(ProjectModel model)
         {
             var lines = new KeyLines(model.ConfigFiles);
+            var files = (model.ConfigFiles ?? Enumerable.Empty<string>()).ToList();
             foreach (string service in model.ServiceNames)
             {
                 YMap s = model.Service(service);
+                var found = new List<StackWarning>();
                 foreach (string key in s.Keys)
                 {
                     string reason = ReasonFor(s, key);
                     if (reason == null) continue;
                     (string file, int line) = lines.Find(service, key);
-                    yield return new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason };
+                    found.Add(new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason });
                 }
+                found.AddRange(HostIpPorts(lines, service, s));
+                foreach (StackWarning warning in found.OrderBy(w => files.IndexOf(w.File)).ThenBy(w => w.Line)) yield return warning;
             }
         }
+
+        /// <summary>
+        /// Swarm's port config has no host IP: docker/cli (opts.ConvertPortToPortConfig) drops a specified one with a
+        /// warning and publishes on every address. One warning per port entry as written (a range is one entry).
+        /// </summary>
+        private static IEnumerable<StackWarning> HostIpPorts(KeyLines lines, string service, YMap s)
+        {
+            var seen = new HashSet<(string, int)>();
+            List<YMap> ports = Canon.Maps(s, "ports").ToList();
+            for (int i = 0; i < ports.Count; i++)
+            {
+                string ip = Canon.Str(ports[i], "host_ip");
+                if (!IsSpecific(ip)) continue;
+                long target = Canon.Long(ports[i], "target");
+                (string file, int line, int index) = lines.FindPort(service, ip, target);
+                if (index < 0) index = i;
+                if (!seen.Add((file, line > 0 ? line : -1 - index))) continue;
+                yield return new StackWarning
+                {
+                    Service = service, Key = $"ports[{index}] host IP {ip}", File = file, Line = line,
+                    Reason = "Swarm publishes the port on all addresses (0.0.0.0)",
+                };
+            }
+        }
+
+        private static bool IsSpecific(string ip) =>
+            !string.IsNullOrEmpty(ip) && IPAddress.TryParse(ip.Trim('[', ']'), out IPAddress a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any);
 
         private static string ReasonFor(YMap s, string key)
         {
             if (Reasons.TryGetValue(key, out string reason)) return reason;
             if (key == "restart" && s.Map("deploy")?.Map("restart_policy") != null) return "deploy.restart_policy is used";
-            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && mode != "replicated" && mode != "global")
-                return $"mode {mode} is not supported; use replicated or global";
+            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && !StackTranslator.Modes.Contains(mode))
+                return $"mode {mode} is not supported; use " + string.Join(", ", StackTranslator.Modes);
             return null;
         }
 
@@ -118,6 +151,32 @@ namespace PSCompose.Execution.Stack
                     if (node != null) return (roots[i].File, node.Line);
                 }
                 return (roots.Count > 0 ? roots[roots.Count - 1].File : null, 0);
+            }
+
+            /// <summary>
+            /// The ports entry that publishes target from ip, in the last file that has one, with its index in that
+            /// file's list; else the line of the ports key and index -1 (an interpolated entry reads differently raw).
+            /// </summary>
+            public (string File, int Line, int Index) FindPort(string service, string ip, long target)
+            {
+                for (int i = roots.Count - 1; i >= 0; i--)
+                {
+                    if (!(Child(Child(Child(roots[i].Root, "services"), service), "ports") is YamlSequenceNode list)) continue;
+                    for (int k = 0; k < list.Items.Count; k++)
+                        if (Publishes(list.Items[k], ip, target)) return (roots[i].File, list.Items[k].Line, k);
+                }
+                (string file, int line) = Find(service, "ports");
+                return (file, line, -1);
+            }
+
+            private static bool Publishes(YamlNode item, string ip, long target)
+            {
+                if (item is YamlMappingNode map)
+                    return (Child(map, "host_ip") as YamlScalarNode)?.Value == ip
+                        && (Child(map, "target") as YamlScalarNode)?.Value == target.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!(item is YamlScalarNode scalar)) return false;
+                try { return PortShortSyntax.Parse(scalar.Value).Any(p => Canon.Str(p, "host_ip") == ip && Canon.Long(p, "target") == target); }
+                catch (FormatException) { return false; }
             }
 
             private static YamlNode Child(YamlNode map, string name, bool keyNode = false)

@@ -108,5 +108,52 @@ namespace PSCompose.Tests.Execution.Stack
                 }, plan.Warnings.Select(w => w.ToString()));
             }
         }
+
+        [Fact]
+        public void PortWithAHostIp_WarnsOncePerEntryAsWritten_AndIsStillPublished()
+        {
+            using (var project = new TempProject())
+            {
+                project.Write("compose.yaml",
+                    "services:\n" +
+                    "  web:\n" +
+                    "    image: pscompose/busybox:latest\n" +
+                    "    ports:\n" +
+                    "      - \"0.0.0.0:9000:90\"\n" +
+                    "      - \"127.0.0.1:8000:5000\"\n" +
+                    "      - \"127.0.0.1:7000-7001:7000-7001\"\n" +
+                    "      - target: 81\n" +
+                    "        host_ip: \"::1\"\n" +
+                    "        published: 8081\n");
+                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop"), "shop");
+                string file = System.IO.Path.Combine(project.Root, "compose.yaml");
+                Assert.Equal(new[]
+                {
+                    $"{file}:6: services.web.ports[1] host IP 127.0.0.1 is ignored by Swarm: Swarm publishes the port on all addresses (0.0.0.0)",
+                    $"{file}:7: services.web.ports[2] host IP 127.0.0.1 is ignored by Swarm: Swarm publishes the port on all addresses (0.0.0.0)",
+                    $"{file}:8: services.web.ports[3] host IP ::1 is ignored by Swarm: Swarm publishes the port on all addresses (0.0.0.0)",
+                }, plan.Warnings.Select(w => w.ToString()));
+                Assert.Equal(new[] { (90u, 9000u), (5000u, 8000u), (7000u, 7000u), (7001u, 7001u), (81u, 8081u) },
+                    plan.Services[0].Ports.Select(p => (p.TargetPort, p.PublishedPort.Value)));
+            }
+        }
+
+        [Fact]
+        public void JobModes_AreSwarmModes_AndAnUnknownModeStillWarns()
+        {
+            using (var project = new TempProject())
+            {
+                project.Write("compose.yaml",
+                    "services:\n" +
+                    "  once:\n    image: pscompose/busybox:latest\n    deploy: {mode: replicated-job, replicas: 3}\n" +
+                    "  each:\n    image: pscompose/busybox:latest\n    deploy: {mode: global-job}\n" +
+                    "  odd:\n    image: pscompose/busybox:latest\n    deploy: {mode: daemonset}\n");
+                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop"), "shop");
+                Assert.Equal(new[] { ("shop_once", "replicated-job", (ulong?)3), ("shop_each", "global-job", (ulong?)null), ("shop_odd", "replicated", (ulong?)1) },
+                    plan.Services.Select(s => (s.Name, s.Mode, s.Replicas)));
+                StackWarning warning = Assert.Single(plan.Warnings);
+                Assert.Equal(("odd", "deploy", 10), (warning.Service, warning.Key, warning.Line));
+            }
+        }
     }
 }
