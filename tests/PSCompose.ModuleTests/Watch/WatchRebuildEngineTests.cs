@@ -90,6 +90,38 @@ namespace PSCompose.ModuleTests.Watch
             }
         }
 
+        [EngineFact]
+        public void Rebuild_SaysBuiltBeforeTheRecreate_EvenWhenTheRecreateFails_AsDockerComposeWatch()
+        {
+            // The bind mount's source goes away after up: the build succeeds, creating the replacement fails.
+            using var p = new WatchProject(WatchProject.Compose.Replace("    develop:\n",
+                "    volumes:\n      - type: bind\n        source: ./mnt\n        target: /mnt\n        bind:\n          create_host_path: false\n    develop:\n"));
+            p.Write("mnt/.keep", "");
+            string[] ours;
+            using (BackgroundScript watch = p.StartWatch())
+            {
+                Directory.Delete(p.Path("mnt"), true);
+                p.Write("stamp.txt", "two\n");
+                Assert.True(WatchProject.Until(() => WatchProject.Events(watch, "Rebuild").Count == 1, RebuildLimit), "no Rebuild event");
+                ours = watch.Information.Where(l => l.StartsWith("service(s)")).Concat(watch.Warnings.Where(w => w.StartsWith("Failed"))).ToArray();
+            }
+            p.Write("stamp.txt", "one\n");
+            var theirs = new System.Collections.Generic.List<string>();
+            using (var reference = new BackgroundProcess(p.Project.Directory, "compose", "-p", p.Name, "watch", "--no-up"))
+            {
+                Assert.True(WatchProject.Until(() => reference.Lines.Contains("Watch enabled"), TimeSpan.FromSeconds(30)), "docker compose watch did not start");
+                p.Write("stamp.txt", "three\n");
+                Assert.True(WatchProject.Until(() => reference.Lines.Any(l => l.StartsWith("Failed to recreate")), RebuildLimit), "docker compose's recreate did not fail");
+                theirs.AddRange(reference.Lines.Where(l => l.StartsWith("service(s)") || l.StartsWith("Failed")));
+            }
+            log.WriteLine("ours: " + string.Join(" | ", ours) + "\ntheirs: " + string.Join(" | ", theirs));
+            Assert.Equal(2, theirs.Count);
+            Assert.Equal(theirs[0], ours[0]);
+            Assert.Equal("service(s) [\"app\"] successfully built", ours[0]);
+            Assert.StartsWith("Failed to recreate services after update. Error: ", ours[1]);
+            Assert.StartsWith("Failed to recreate services after update. Error: ", theirs[1]);
+        }
+
         /// <summary>An image labelled with another project that lost its tag to a newer build; removed on dispose.</summary>
         private static string OtherProjectsDanglingImage(WatchProject p)
         {
