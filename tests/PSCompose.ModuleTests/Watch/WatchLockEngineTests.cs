@@ -16,18 +16,11 @@ namespace PSCompose.ModuleTests.Watch
     /// </summary>
     public class WatchLockEngineTests
     {
-        /// <summary>Where docker compose 2.40.3 (internal/locker) keeps it on Linux.</summary>
-        private static string PidFile(string project) => Path.Combine(
-            Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker", "docker-compose"),
-            project + ".pid");
-
         [EngineFact]
         public void SecondWatch_IsRefused_EitherWay_AndAStalePidfileDoesNotBlock()
         {
             using var p = new WatchProject();
-            string pidFile = PidFile(p.Name);
-            p.Project.OnDispose(() => File.Delete(pidFile));
+            string pidFile = p.PidFile;
             Directory.CreateDirectory(Path.GetDirectoryName(pidFile));
             File.WriteAllText(pidFile, DeadPid().ToString());
 
