@@ -123,6 +123,7 @@ namespace PSCompose
         public const string WatchRebuildWithoutBuild = "WatchRebuildWithoutBuild";
         public const string WatchPathNotFound = "WatchPathNotFound";
         public const string WatchLimitReached = "WatchLimitReached";
+        public const string WatchProjectLocked = "WatchProjectLocked";
 
         // Invoke-Compose, the `docker compose` command line (the messages are Compose's own where Compose refuses too).
         public const string FrontDoorUnknownFlag = "FrontDoorUnknownFlag";

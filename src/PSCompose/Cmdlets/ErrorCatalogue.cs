@@ -105,6 +105,7 @@ namespace PSCompose.Cmdlets
             [ErrorIds.WatchRebuildWithoutBuild] = ErrorCategory.InvalidData,
             [ErrorIds.WatchPathNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.WatchLimitReached] = ErrorCategory.LimitsExceeded,
+            [ErrorIds.WatchProjectLocked] = ErrorCategory.ResourceBusy,
             [ErrorIds.EngineUnavailable] = ErrorCategory.ConnectionError,
             [ErrorIds.EngineStreamLost] = ErrorCategory.ConnectionError,
             [ErrorIds.EngineTimeout] = ErrorCategory.OperationTimeout,

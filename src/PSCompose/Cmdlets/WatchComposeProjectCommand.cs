@@ -17,7 +17,9 @@ namespace PSCompose.Cmdlets
     /// and recreates the service with it. Changes are collected until 500 ms pass without one, then handled as one
     /// batch. Unless -NoUp, the project is brought up first (detached, building the watched services). Emits a
     /// ComposeWatchEvent per action; Compose's messages go to the information stream, the changed paths to the
-    /// verbose stream. Runs until Ctrl+C, which leaves the project running.
+    /// verbose stream. After a rebuild the project's dangling images are removed (-NoPrune keeps them). Like docker
+    /// compose watch it holds the project's pidfile lock, so a second watch of the project (PSCompose's or
+    /// Compose's) fails with WatchProjectLocked. Runs until Ctrl+C, which leaves the project running.
     /// </summary>
     /// <example>
     /// <code>Watch-ComposeProject</code>
@@ -41,9 +43,18 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter NoUp { get; set; }
 
-        /// <summary>After a rebuild, remove the project's images the new build left dangling (docker compose watch --prune).</summary>
+        /// <summary>
+        /// Keep the project's images a rebuild leaves dangling (docker compose watch --prune=false). By default they
+        /// are removed after each rebuild, as Compose does; another project's images are never touched.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter NoPrune { get; set; }
+
+        /// <summary>Removing the dangling images after a rebuild is the default; -Prune:$false is -NoPrune.</summary>
         [Parameter]
         public SwitchParameter Prune { get; set; }
+
+        private bool Pruning => !NoPrune && !(MyInvocation.BoundParameters.ContainsKey(nameof(Prune)) && !Prune);
 
         /// <summary>Do not show the build output of rebuilds.</summary>
         [Parameter]
@@ -56,8 +67,11 @@ namespace PSCompose.Cmdlets
             IReadOnlyList<WatchRule> rules = WatchRules.Read(model, services, false, false, WriteWarning);
             string action = NoUp ? "Watch (sync, restart and rebuild on changes)" : "Bring up, then watch (sync, restart and rebuild on changes)";
             if (!ShouldProcess($"project {model.Name}", action)) return;
-            if (!NoUp) Up(model, services, rules);
-            Run(model, rules);
+            using (WatchLock.Take(model.Name))
+            {
+                if (!NoUp) Up(model, services, rules);
+                Run(model, rules);
+            }
         }
 
         /// <summary>
@@ -96,7 +110,7 @@ namespace PSCompose.Cmdlets
         private void Run(ProjectModel model, IReadOnlyList<WatchRule> rules)
         {
             IEngineClient engine = Engine;
-            Stream((queue, ct) => new WatchSession(engine, model, rules, Prune, Quiet, Report(this, queue)).RunAsync(ct));
+            Stream((queue, ct) => new WatchSession(engine, model, rules, Pruning, Quiet, Report(this, queue)).RunAsync(ct));
         }
 
         /// <summary>Where a watch writes: events to the output, Compose's messages to information, paths to verbose.</summary>

@@ -35,6 +35,9 @@ namespace PSCompose.Execution
         /// <summary>The container plan computed from the images found before any pull or build (for -WhatIf).</summary>
         public ComposePlan ContainerPlan { get; private set; }
 
+        /// <summary>Called once the image phase succeeded, before any container changes (watch's "successfully built").</summary>
+        public Func<CancellationToken, Task> ImagesReady { get; set; }
+
         /// <summary>Reads the engine and computes both plans without changing anything.</summary>
         public async Task PrepareAsync(CancellationToken ct)
         {
@@ -55,6 +58,7 @@ namespace PSCompose.Execution
             context.ImageIds = ImageIds;
             IReadOnlyList<OperationFailure> imageFailures = await new PlanExecutor(engine, context, report).RunAsync(ImagePlan, ct).ConfigureAwait(false);
             if (imageFailures.Any(f => !f.Operation.BestEffort)) return imageFailures;
+            if (ImagesReady != null) await ImagesReady(ct).ConfigureAwait(false);
 
             IReadOnlyList<OperationFailure> failures;
             for (int attempt = 1; ; attempt++)

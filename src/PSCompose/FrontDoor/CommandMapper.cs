@@ -220,7 +220,9 @@ namespace PSCompose.FrontDoor
                     break;
                 case "watch":
                     Target("Watch-ComposeProject", FrontDoorOutput.Objects);
-                    Direct(flags, "no-up=NoUp prune=Prune quiet=Quiet");
+                    Direct(flags, "no-up=NoUp prune= quiet=Quiet");
+                    // Compose prunes by default: only --prune=false changes anything.
+                    if (Value("prune") is string prune && !CommandLineParser.IsTrue(prune)) Set("NoPrune", true);
                     Names();
                     break;
             }

@@ -28,7 +28,10 @@ namespace PSCompose.Plan
         /// <summary>kill: the signal (SIGKILL when null).</summary>
         public string Signal { get; set; }
 
-        /// <summary>restart --no-deps: neither dependents with restart: true nor waits on unselected services.</summary>
+        /// <summary>
+        /// restart --no-deps: neither dependents with restart: true nor waits on unselected services. start: only the
+        /// named services, their dependencies waited for but not started (a watch rebuild starting dependents).
+        /// </summary>
         public bool NoDeps { get; set; }
 
         /// <summary>rm --stop: stop the running containers first (dependents first), then remove them too.</summary>
@@ -83,7 +86,7 @@ namespace PSCompose.Plan
             if (options.Services.Count == 0) return new HashSet<string>(desired.Services.Select(s => s.Name));
             switch (options.Verb)
             {
-                case LifecycleVerb.Start: return DependencyGraph.WithDependencies(desired, options.Services);
+                case LifecycleVerb.Start when !options.NoDeps: return DependencyGraph.WithDependencies(desired, options.Services);
                 case LifecycleVerb.Restart when !options.NoDeps: return DependencyGraph.WithDependents(RestartGraph(desired), options.Services);
                 default: return new HashSet<string>(options.Services);
             }

@@ -126,7 +126,7 @@ namespace PSCompose.ModuleTests.Watch
         public void Rebuild_BuildsNewImage_AndRecreatesTheService()
         {
             using var p = new WatchProject();
-            using BackgroundScript watch = p.StartWatch("-Prune");
+            using BackgroundScript watch = p.StartWatch();
             string oldContainer = Docker.Run("inspect", "-f", "{{.Id}}", p.Container).Check().Stdout.Trim();
             string oldImage = Docker.Run("inspect", "-f", "{{.Image}}", p.Container).Check().Stdout.Trim();
             Assert.Equal("one\n", p.Read("/stamp.txt"));

@@ -39,6 +39,7 @@ namespace PSCompose.ModuleTests.Watch
             Write("conf/app.conf", "a=1\n");
             Project.OnDispose(() =>
             {
+                File.Delete(PidFile); // docker compose watch leaves its lock behind when it is killed
                 foreach (string image in Docker.Run("images", "-q", "--filter", "label=com.docker.compose.project=" + Name).Stdout
                              .Split('\n', StringSplitOptions.RemoveEmptyEntries).Concat(new[] { Name + "-app" }))
                     Docker.Run("rmi", "-f", image.Trim());
@@ -50,6 +51,12 @@ namespace PSCompose.ModuleTests.Watch
         public string Name => Project.Name;
 
         public string Container => Project.Container("app");
+
+        /// <summary>docker compose 2.40.3's watch lock (internal/locker) on Linux: $XDG_RUNTIME_DIR or ~/.docker/docker-compose.</summary>
+        public string PidFile => System.IO.Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR")
+            ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker", "docker-compose"),
+            Name + ".pid");
 
         public string Path(string relative) => System.IO.Path.Combine(Project.Directory, relative);
 

@@ -174,6 +174,18 @@ namespace PSCompose.Tests.FrontDoor
         }
 
         [Fact]
+        public void Watch_PrunesByDefault_PruneFalseIsNoPrune()
+        {
+            FrontDoorInvocation watch = Parse("watch", "--no-up", "--prune", "web");
+            Assert.Equal("Watch-ComposeProject", watch.CommandName);
+            Assert.True(Switch(watch, "NoUp"));
+            Assert.False(watch.Parameters.ContainsKey("NoPrune"));
+            Assert.False(watch.Parameters.ContainsKey("Prune"));
+            Assert.True(Switch(Parse("watch", "--prune=false"), "NoPrune"));
+            Assert.False(Parse("watch", "--prune=false", "--prune").Parameters.ContainsKey("NoPrune"));
+        }
+
+        [Fact]
         public void Config_PrintsYamlByDefault_AndItsListings()
         {
             Assert.Equal("Yaml", Parse("config").Parameters["Format"]);

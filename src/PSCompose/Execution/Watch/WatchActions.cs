@@ -86,18 +86,31 @@ namespace PSCompose.Execution.Watch
             await EachAsync(rule.Service, ComposeWatchAction.Exec, paths, containers, c => RunAsync(rule.Service, c, spec, ct), ct).ConfigureAwait(false);
         }
 
-        /// <summary>Builds the services, recreates them from the new images (their dependencies untouched), then prunes.</summary>
+        /// <summary>
+        /// Builds the services, says so, stops their dependents with restart: true, recreates them from the new
+        /// images (their dependencies untouched), starts them along with their dependents, then prunes the
+        /// project's dangling images: Compose's rebuild.
+        /// </summary>
         public async Task RebuildAsync(IReadOnlyList<string> services, IEnumerable<string> paths, CancellationToken ct)
         {
             report.Message($"Rebuilding service(s) {GoList(services)} after changes were detected...");
             var watch = Stopwatch.StartNew();
             var request = new UpRequest { Services = services.ToList(), Build = true, ForceRecreate = true, NoDeps = true, Compatibility = model.Compatibility };
-            var runner = new UpRunner(engine, model, request);
             var context = new ExecutionContext
             {
                 Project = model,
                 Warn = report.Warning,
                 Output = quiet ? (Action<string, string>)((s, l) => { }) : report.Output,
+            };
+            string stage = "Build failed. Error: ";
+            var runner = new UpRunner(engine, model, request)
+            {
+                ImagesReady = token =>
+                {
+                    report.Message($"service(s) {GoList(services)} successfully built");
+                    stage = "Failed to recreate services after update. Error: ";
+                    return RebuildFollowUp.StopRestartDependentsAsync(engine, model, services, report.Warning, token);
+                },
             };
             string error = null;
             try
@@ -108,17 +121,15 @@ namespace PSCompose.Execution.Watch
                 if (failure != null)
                     error = (failure.Operation.Kind == OperationKind.BuildImage ? "Build failed. Error: " : "Failed to recreate services after update. Error: ")
                             + failure.Error.Message;
+                else
+                    error = await RebuildFollowUp.StartWithDependentsAsync(engine, model, services, context, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
-                error = "Build failed. Error: " + e.Message;
+                error = stage + e.Message;
             }
             if (error != null) report.Warning(error);
-            else
-            {
-                report.Message($"service(s) {GoList(services)} successfully built");
-                if (prune) await PruneAsync(ct).ConfigureAwait(false);
-            }
+            else if (prune) await RebuildFollowUp.PruneAsync(engine, model.Name, report, ct).ConfigureAwait(false);
             foreach (string service in services)
             {
                 IReadOnlyList<EngineContainer> containers = error == null ? await RunningAsync(service, ct).ConfigureAwait(false) : new EngineContainer[0];
@@ -133,17 +144,6 @@ namespace PSCompose.Execution.Watch
             if (first == null) return null;
             EngineImage image = await engine.InspectImageAsync(first.ImageId, ct).ConfigureAwait(false);
             return image.Created?.ToUniversalTime();
-        }
-
-        /// <summary>Dangling images left by the rebuild: the project's images that lost their last tag.</summary>
-        private async Task PruneAsync(CancellationToken ct)
-        {
-            IReadOnlyList<EngineImage> images = await engine.ListImagesAsync(new[] { ComposeLabels.Project + "=" + model.Name }, ct).ConfigureAwait(false);
-            foreach (EngineImage image in images.Where(i => i.RepoTags.Count == 0 || i.RepoTags.All(t => t == "<none>:<none>")))
-            {
-                try { await engine.RemoveImageAsync(image.Id, false, ct).ConfigureAwait(false); }
-                catch (EngineException e) { report.Detail($"prune {image.Id}: {e.Message}"); }
-            }
         }
 
         private async Task RunAsync(string service, EngineContainer container, ExecSpec spec, CancellationToken ct)
