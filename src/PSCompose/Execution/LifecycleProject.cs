@@ -36,6 +36,16 @@ namespace PSCompose.Execution
             return new LifecycleProject { Name = name, Model = model, Desired = desired, Observed = observed };
         }
 
+        /// <summary>Plans the lifecycle verb on the project as read and runs the plan (the context gets the project's state).</summary>
+        public Task<IReadOnlyList<OperationFailure>> RunAsync(IEngineClient engine, LifecycleOptions options, ExecutionContext context,
+            Action<ExecutionEvent> report, CancellationToken ct)
+        {
+            ComposePlan plan = LifecyclePlanner.Plan(Desired, Observed, options);
+            context.Desired = Desired;
+            context.Observed = Observed;
+            return new PlanExecutor(engine, context, report).RunAsync(plan, ct);
+        }
+
         /// <summary>Services of the model, or services that have a (non one-off) container when from labels.</summary>
         public bool HasService(string service) => Desired.Service(service) != null;
 

@@ -20,9 +20,7 @@ namespace PSCompose.Execution.Attach
         {
             LifecycleProject project = await LifecycleProject.ReadAsync(engine, model.Name, model, compatibility, ct).ConfigureAwait(false);
             var options = new LifecycleOptions { Verb = LifecycleVerb.Stop, Services = services.ToList(), Timeout = timeout };
-            ComposePlan plan = LifecyclePlanner.Plan(project.Desired, project.Observed, options);
-            var context = new ExecutionContext { Project = model, Desired = project.Desired, Observed = project.Observed, Warn = warn };
-            return await new PlanExecutor(engine, context, report).RunAsync(plan, ct).ConfigureAwait(false);
+            return await project.RunAsync(engine, options, new ExecutionContext { Project = model, Warn = warn }, report, ct).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -53,10 +53,7 @@ namespace PSCompose.Execution.Watch
         private static async Task<OperationFailure> RunAsync(IEngineClient engine, LifecycleProject project, LifecycleOptions options,
             ExecutionContext context, CancellationToken ct)
         {
-            ComposePlan plan = LifecyclePlanner.Plan(project.Desired, project.Observed, options);
-            context.Desired = project.Desired;
-            context.Observed = project.Observed;
-            IReadOnlyList<OperationFailure> failures = await new PlanExecutor(engine, context, e => { }).RunAsync(plan, ct).ConfigureAwait(false);
+            IReadOnlyList<OperationFailure> failures = await project.RunAsync(engine, options, context, e => { }, ct).ConfigureAwait(false);
             return failures.FirstOrDefault(f => !f.Operation.BestEffort);
         }
 
