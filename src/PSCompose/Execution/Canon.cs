@@ -3,64 +3,42 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PSCompose.Model;
-using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
-    /// <summary>Typed reads of the canonical tree (values as `docker compose config --format json` prints them).</summary>
+    /// <summary>
+    /// Reads of the canonical tree by key (values as `docker compose config --format json` prints them), for the
+    /// readers not yet moved to the typed project (<see cref="ProjectModel.Typed"/>); the rules are the decoder's.
+    /// </summary>
     internal static class Canon
     {
-        public static string Str(YMap m, string key) => m?[key] == null ? null : Convert.ToString(m[key], CultureInfo.InvariantCulture);
+        public static string Str(YMap m, string key) => TreeValues.Str(m, key);
 
-        public static bool Bool(YMap m, string key) => m?[key] is bool b && b;
+        public static bool Bool(YMap m, string key) => TreeValues.Bool(m, key);
 
-        public static bool? OptionalBool(YMap m, string key) => m?[key] is bool b ? b : (bool?)null;
+        public static bool? OptionalBool(YMap m, string key) => TreeValues.OptionalBool(m, key);
 
-        public static long Long(YMap m, string key) => Number(m?[key]) ?? 0;
+        public static long Long(YMap m, string key) => TreeValues.Long(m, key);
 
-        public static long? Number(object value)
-        {
-            switch (value)
-            {
-                case null: return null;
-                case long l: return l;
-                case int i: return i;
-                case double d: return (long)d;
-                case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed): return parsed;
-                default: return null;
-            }
-        }
+        public static long? Number(object value) => TreeValues.Number(value);
 
-        public static double Double(YMap m, string key)
-        {
-            object v = m?[key];
-            if (v is string s) return double.Parse(s, CultureInfo.InvariantCulture);
-            return v == null ? 0 : Convert.ToDouble(v, CultureInfo.InvariantCulture);
-        }
+        public static double Double(YMap m, string key) => TreeValues.Double(m, key);
 
         /// <summary>Null when absent (so "unset" and "explicitly empty" stay distinct for command/entrypoint).</summary>
-        public static List<string> Strings(YMap m, string key) =>
-            (m?[key] as List<object>)?.Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)).ToList();
+        public static List<string> Strings(YMap m, string key) => TreeValues.OptionalStrings(m, key)?.ToList();
 
         public static List<string> StringsOrEmpty(YMap m, string key) => Strings(m, key) ?? new List<string>();
 
-        public static List<YMap> Maps(YMap m, string key) => (m?[key] as List<object>)?.OfType<YMap>().ToList() ?? new List<YMap>();
+        public static List<YMap> Maps(YMap m, string key) => TreeValues.Maps(m, key).ToList();
 
         public static Dictionary<string, string> StringMap(YMap m, string key)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (m?[key] is YMap map)
-                foreach (var e in map) result[e.Key] = e.Value == null ? null : Convert.ToString(e.Value, CultureInfo.InvariantCulture);
+            foreach (var e in TreeValues.StringMap(m, key)) result[e.Key] = e.Value;
             return result;
         }
 
-        /// <summary>A Go duration string ("1m30s", "500ms"), as the canonical tree holds durations.</summary>
-        public static TimeSpan? Duration(YMap m, string key)
-        {
-            string text = Str(m, key);
-            if (string.IsNullOrEmpty(text)) return null;
-            if (!GoValues.TryParseDuration(text, out long nanoseconds)) throw new FormatException(GoValues.DurationError(text));
-            return TimeSpan.FromTicks(nanoseconds / 100);
-        }
+        public static TimeSpan? Duration(YMap m, string key) => TreeValues.Duration(m, key);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Model
 {
@@ -31,6 +32,18 @@ namespace PSCompose.Model
 
         /// <summary>--compatibility: Compose V1 names (<see cref="ComposeNames"/>).</summary>
         public bool Compatibility { get; set; }
+
+        private ProjectConfig typed;
+
+        /// <summary>
+        /// The project decoded into typed records (the loader decodes it once, where loading ends); read this, not
+        /// <see cref="Root"/>, everywhere but `config` output and the config hash.
+        /// </summary>
+        public ProjectConfig Typed
+        {
+            get => typed ?? (typed = ProjectDecoder.Decode(this));
+            set => typed = value;
+        }
 
         public YMap Services => Root.Map("services") ?? new YMap();
 

@@ -4,8 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using PSCompose.Model;
-using PSCompose.Model.Canonical;
-using PSCompose.Model.Yaml;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution.Stack
 {
@@ -67,7 +66,7 @@ namespace PSCompose.Execution.Stack
         /// <summary>One warning per (service, unsupported key or port), in service order, then as written (file, line).</summary>
         public static IEnumerable<StackWarning> Find(ProjectModel model)
         {
-            var lines = new KeyLines(model.ConfigFiles);
+            SourcePositions lines = model.Typed.Sources;
             var files = (model.ConfigFiles ?? Enumerable.Empty<string>()).ToList();
             foreach (string service in model.ServiceNames)
             {
@@ -89,7 +88,7 @@ namespace PSCompose.Execution.Stack
         /// Swarm's port config has no host IP: docker/cli (opts.ConvertPortToPortConfig) drops a specified one with a
         /// warning and publishes on every address. One warning per port entry as written (a range is one entry).
         /// </summary>
-        private static IEnumerable<StackWarning> HostIpPorts(KeyLines lines, string service, YMap s)
+        private static IEnumerable<StackWarning> HostIpPorts(SourcePositions lines, string service, YMap s)
         {
             var seen = new HashSet<(string, int)>();
             List<YMap> ports = Canon.Maps(s, "ports").ToList();
@@ -119,73 +118,6 @@ namespace PSCompose.Execution.Stack
             if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && !StackTranslator.Modes.Contains(mode))
                 return $"mode {mode} is not supported; use " + string.Join(", ", StackTranslator.Modes);
             return null;
-        }
-
-        /// <summary>Where services.S.K was written: the last compose file that declares it (a later file overrides).</summary>
-        private sealed class KeyLines
-        {
-            private readonly List<(string File, YamlMappingNode Root)> roots = new List<(string, YamlMappingNode)>();
-
-            public KeyLines(IEnumerable<string> files)
-            {
-                foreach (string file in files ?? Enumerable.Empty<string>())
-                {
-                    if (file == "-" || !File.Exists(file)) continue;
-                    try
-                    {
-                        foreach (YamlNode root in YamlReader.ParseNodes(File.ReadAllText(file), file))
-                            if (root is YamlMappingNode map) roots.Add((file, map));
-                    }
-                    catch (ComposeFileException)
-                    {
-                        // The loader already read this file; a position is a nicety, never a new failure.
-                    }
-                }
-            }
-
-            public (string File, int Line) Find(string service, string key)
-            {
-                for (int i = roots.Count - 1; i >= 0; i--)
-                {
-                    YamlNode node = Child(Child(Child(roots[i].Root, "services"), service), key, keyNode: true);
-                    if (node != null) return (roots[i].File, node.Line);
-                }
-                return (roots.Count > 0 ? roots[roots.Count - 1].File : null, 0);
-            }
-
-            /// <summary>
-            /// The ports entry that publishes target from ip, in the last file that has one, with its index in that
-            /// file's list; else the line of the ports key and index -1 (an interpolated entry reads differently raw).
-            /// </summary>
-            public (string File, int Line, int Index) FindPort(string service, string ip, long target)
-            {
-                for (int i = roots.Count - 1; i >= 0; i--)
-                {
-                    if (!(Child(Child(Child(roots[i].Root, "services"), service), "ports") is YamlSequenceNode list)) continue;
-                    for (int k = 0; k < list.Items.Count; k++)
-                        if (Publishes(list.Items[k], ip, target)) return (roots[i].File, list.Items[k].Line, k);
-                }
-                (string file, int line) = Find(service, "ports");
-                return (file, line, -1);
-            }
-
-            private static bool Publishes(YamlNode item, string ip, long target)
-            {
-                if (item is YamlMappingNode map)
-                    return (Child(map, "host_ip") as YamlScalarNode)?.Value == ip
-                        && (Child(map, "target") as YamlScalarNode)?.Value == target.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!(item is YamlScalarNode scalar)) return false;
-                try { return PortShortSyntax.Parse(scalar.Value).Any(p => Canon.Str(p, "host_ip") == ip && Canon.Long(p, "target") == target); }
-                catch (FormatException) { return false; }
-            }
-
-            private static YamlNode Child(YamlNode map, string name, bool keyNode = false)
-            {
-                if (!(map is YamlMappingNode m)) return null;
-                foreach (var pair in m.Pairs)
-                    if (pair.Key is YamlScalarNode k && k.Value == name) return keyNode ? pair.Key : pair.Value;
-                return null;
-            }
         }
     }
 }

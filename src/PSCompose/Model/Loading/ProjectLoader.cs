@@ -63,7 +63,7 @@ namespace PSCompose.Model.Loading
 
             var document = new YMap { ["name"] = documentName };
             foreach (var entry in root) document[entry.Key] = entry.Value;
-            return new ProjectModel
+            var model = new ProjectModel
             {
                 Name = name,
                 WorkingDirectory = projectDirectory,
@@ -75,6 +75,8 @@ namespace PSCompose.Model.Loading
                 ActiveProfiles = profiles.Where(p => p.Length > 0).Distinct().ToList(),
                 Compatibility = options.Compatibility,
             };
+            model.Typed = Typed.ProjectDecoder.Decode(model);
+            return model;
         }
 
         private sealed class LoadedDocument

@@ -12,6 +12,13 @@ namespace PSCompose.Model.Serialization
     {
         public static string Service(YMap service) => Sha256(ServiceJson(service));
 
+        /// <summary>The hash of a typed service (or a typed copy with overrides): from its canonical form.</summary>
+        public static string Service(Typed.ServiceConfig service) => Service(service.Canonical);
+
+        public static string Network(Typed.NetworkConfig network) => Network(network.Canonical);
+
+        public static string Volume(Typed.VolumeConfig volume) => Volume(volume.Canonical);
+
         public static string Network(YMap network) => Sha256(GoJson.Compact(GoEncoder.Json.EncodeStruct(network ?? new YMap(), ComposeTypes.Network)));
 
         public static string Volume(YMap volume)
