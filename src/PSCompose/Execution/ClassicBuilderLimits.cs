@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -10,7 +9,7 @@ namespace PSCompose.Execution
     internal static class ClassicBuilderLimits
     {
         /// <summary>Throws a ComposeException naming the service and the first key the classic builder cannot honour.</summary>
-        public static void Check(string service, YMap build)
+        public static void Check(string service, BuildConfig build)
         {
             string key = Unsupported(build, out string what);
             if (key == null) return;
@@ -19,19 +18,16 @@ namespace PSCompose.Execution
                 service);
         }
 
-        private static string Unsupported(YMap b, out string what)
+        private static string Unsupported(BuildConfig b, out string what)
         {
             what = null;
             if (b == null) return null;
-            if ((b["platforms"] as List<object>)?.Count > 1) { what = "multi-arch build"; return "platforms"; }
-            if (Canon.Bool(b, "privileged")) { what = "privileged mode"; return "privileged"; }
-            if (b.Map("additional_contexts")?.Count > 0) { what = "additional contexts"; return "additional_contexts"; }
-            if (NotEmpty(b["ssh"])) { what = "SSH keys"; return "ssh"; }
-            if (NotEmpty(b["secrets"])) { what = "secrets"; return "secrets"; }
+            if (b.Platforms.Count > 1) { what = "multi-arch build"; return "platforms"; }
+            if (b.Privileged) { what = "privileged mode"; return "privileged"; }
+            if (b.AdditionalContexts.Count > 0) { what = "additional contexts"; return "additional_contexts"; }
+            if (b.Ssh.Count > 0) { what = "SSH keys"; return "ssh"; }
+            if (b.Secrets.Count > 0) { what = "secrets"; return "secrets"; }
             return null;
         }
-
-        private static bool NotEmpty(object value) =>
-            value is List<object> list ? list.Count > 0 : value is YMap map && map.Count > 0;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PSCompose.Model;
 using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 using PSCompose.Plan;
 
 namespace PSCompose.Execution
@@ -11,80 +12,74 @@ namespace PSCompose.Execution
     {
         public static DesiredProject Build(ProjectModel model, ObservedState observed, bool compatibility)
         {
+            ProjectConfig project = model.Typed;
             var desired = new DesiredProject
             {
-                Name = model.Name,
+                Name = project.Name,
                 Compatibility = compatibility,
-                DisabledServices = model.DisabledServices.Keys.ToList(),
+                DisabledServices = project.DisabledServices.Keys.ToList(),
             };
-            foreach (var entry in model.Services)
-                desired.Services.Add(Service(model, entry.Key, (YMap)entry.Value, observed));
-            foreach (var entry in model.Networks)
+            foreach (ServiceConfig service in project.Services.Values)
+                desired.Services.Add(Service(project, service, observed));
+            foreach (NetworkConfig network in project.Networks.Values)
             {
-                var n = (YMap)entry.Value ?? new YMap();
                 desired.Networks.Add(new DesiredNetwork
                 {
-                    Key = entry.Key,
-                    Name = ServiceNetworks.EngineName(model, entry.Key),
-                    ConfigHash = ConfigHash.Network(n),
-                    External = Canon.Bool(n, "external"),
+                    Key = network.Key,
+                    Name = network.EngineName(project.Name),
+                    ConfigHash = ConfigHash.Network(network),
+                    External = network.External,
                 });
             }
-            foreach (var entry in model.Volumes)
+            foreach (VolumeConfig volume in project.Volumes.Values)
             {
-                var v = (YMap)entry.Value ?? new YMap();
                 desired.Volumes.Add(new DesiredVolume
                 {
-                    Key = entry.Key,
-                    Name = Canon.Str(v, "name") ?? ComposeNames.ProjectResource(model.Name, entry.Key),
-                    ConfigHash = ConfigHash.Volume(v),
-                    External = Canon.Bool(v, "external"),
+                    Key = volume.Key,
+                    Name = volume.EngineName(project.Name),
+                    ConfigHash = ConfigHash.Volume(volume),
+                    External = volume.External,
                 });
             }
             return desired;
         }
 
         /// <summary>The label hash Compose expects, with service references resolved against what exists now.</summary>
-        public static string ExpectedHash(YMap service, ObservedState observed) =>
+        public static string ExpectedHash(ServiceConfig service, ObservedState observed) =>
             ConfigHash.Service(ServiceReferences.Resolve(service, observed.ReferenceContainerId));
 
-        private static DesiredService Service(ProjectModel model, string name, YMap s, ObservedState observed)
+        private static DesiredService Service(ProjectConfig project, ServiceConfig s, ObservedState observed)
         {
-            List<YMap> volumes = Canon.Maps(s, "volumes");
             return new DesiredService
             {
-                Name = name,
+                Name = s.Name,
                 ConfigHash = ExpectedHash(s, observed),
-                Image = Canon.Str(s, "image"),
-                Scale = ServiceScale.Expected(s),
-                ContainerName = Canon.Str(s, "container_name"),
-                DependsOn = (s.Map("depends_on") ?? new YMap()).Select(d => new ServiceDependency(
+                Image = s.Image,
+                Scale = s.ExpectedReplicas,
+                ContainerName = s.ContainerName,
+                DependsOn = s.DependsOn.Select(d => new Plan.ServiceDependency(
                     d.Key,
-                    Canon.Str((YMap)d.Value, "condition") ?? DependencyConditions.Started,
-                    Canon.Bool((YMap)d.Value, "restart"),
-                    ((YMap)d.Value)?["required"] is bool required ? required : true)).ToList(),
-                Networks = s.String("network_mode") == null ? ServiceNetworks.ByPriority(s.Map("networks")) : new List<string>(),
-                NamedVolumes = volumes.Where(v => Canon.Str(v, "type") == "volume" && model.Volumes.ContainsKey(Canon.Str(v, "source") ?? ""))
-                                      .Select(v => Canon.Str(v, "source")).ToList(),
-                AnonymousVolumeTargets = volumes.Where(v => Canon.Str(v, "type") == "volume" && string.IsNullOrEmpty(Canon.Str(v, "source")))
-                                                .Select(v => Canon.Str(v, "target")).ToList(),
-                HasBuild = s.ContainsKey("build"),
-                PullPolicy = Canon.Str(s, "pull_policy"),
-                NetworkMode = Canon.Str(s, "network_mode"),
-                Ipc = Canon.Str(s, "ipc"),
-                Pid = Canon.Str(s, "pid"),
-                VolumesFrom = Canon.StringsOrEmpty(s, "volumes_from"),
+                    d.Value?.Condition ?? DependencyConditions.Started,
+                    d.Value?.Restart ?? false,
+                    d.Value?.Required ?? true)).ToList(),
+                Networks = s.NetworkMode == null ? s.NetworksByPriority().ToList() : new List<string>(),
+                NamedVolumes = s.Volumes.Where(v => v.Type == "volume" && project.Volumes.ContainsKey(v.Source ?? ""))
+                                        .Select(v => v.Source).ToList(),
+                AnonymousVolumeTargets = s.Volumes.Where(v => v.Type == "volume" && string.IsNullOrEmpty(v.Source))
+                                                  .Select(v => v.Target).ToList(),
+                HasBuild = s.Build != null,
+                PullPolicy = s.PullPolicy,
+                NetworkMode = s.NetworkMode,
+                Ipc = s.Ipc,
+                Pid = s.Pid,
+                VolumesFrom = s.VolumesFrom.ToList(),
             };
         }
     }
 
     internal static class ServiceScale
     {
-        /// <summary>scale, else deploy.replicas, else 1 (the loader has already checked they agree).</summary>
-        public static int Expected(YMap service)
-        {
-            object scale = service["scale"] ?? service.Map("deploy")?["replicas"];
-            return scale == null ? 1 : (int)(Canon.Number(scale) ?? 1);
-        }
+        /// <summary>For readers not yet on the typed project (Cmdlets): scale, else deploy.replicas, else 1.</summary>
+        public static int Expected(YMap service) => ProjectDecoder.Service("", service).ExpectedReplicas;
     }
 }

@@ -51,7 +51,7 @@ namespace PSCompose.Execution
 
         /// <summary>Service names in the model's order (by name when from labels).</summary>
         public IEnumerable<string> ServiceNames =>
-            Model != null ? Model.ServiceNames.Where(HasService) : Desired.Services.Select(s => s.Name);
+            Model != null ? Model.Typed.ServiceNames.Where(HasService) : Desired.Services.Select(s => s.Name);
 
         /// <summary>The service's containers (one-offs excluded), lowest replica number first.</summary>
         public IEnumerable<ObservedContainer> Containers(string service) =>

@@ -4,8 +4,8 @@ using System.Linq;
 using System.Security.Cryptography;
 using PSCompose.Engine;
 using PSCompose.Model;
-using PSCompose.Model.Canonical;
 using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 using PSCompose.Plan;
 
 namespace PSCompose.Execution
@@ -19,20 +19,19 @@ namespace PSCompose.Execution
     {
         public static ContainerSpec Build(ProjectModel model, OneOffRequest request, ObservedState observed, string imageId)
         {
+            ProjectConfig project = model.Typed;
             string slug = NewSlug();
-            YMap service = Override(model, request);
-            YMap resolved = ServiceReferences.Resolve(service, observed.ReferenceContainerId);
+            ServiceConfig resolved = ServiceReferences.Resolve(Override(project, request), observed.ReferenceContainerId);
             var referenced = new Dictionary<string, string>();
-            foreach (string name in model.ServiceNames)
+            foreach (string name in project.ServiceNames)
                 if (observed.ReferenceContainerId(name) is string id) referenced[name] = id;
-            string separator = model.Compatibility ? "_" : "-";
+            string separator = project.Compatibility ? "_" : "-";
             ContainerSpec spec = ServiceSpecBuilder.Build(new ServiceContainer
             {
-                Project = model,
-                ServiceName = request.Service,
+                Project = project,
                 Service = resolved,
                 Number = 0,
-                ContainerName = request.ContainerName ?? model.Name + separator + request.Service + separator + "run" + separator + slug.Substring(0, 12),
+                ContainerName = request.ContainerName ?? project.Name + separator + request.Service + separator + "run" + separator + slug.Substring(0, 12),
                 ConfigHash = ConfigHash.Service(resolved),
                 ImageId = imageId,
                 ServiceContainerIds = referenced,
@@ -55,63 +54,63 @@ namespace PSCompose.Execution
             return string.Concat(bytes.Select(b => b.ToString("x2")));
         }
 
-        private static YMap Override(ProjectModel model, OneOffRequest request)
+        /// <summary>The service with run's overrides: a typed copy (the project is not changed).</summary>
+        private static ServiceConfig Override(ProjectConfig project, OneOffRequest request)
         {
-            var s = (YMap)YMap.DeepClone(model.Service(request.Service));
-            s.Remove("container_name");
-            s.Remove("restart");
-            s.Map("deploy")?.Remove("restart_policy");
-            if (request.Command.Count > 0) s["command"] = request.Command.Cast<object>().ToList();
+            ServiceConfig s = project.Service(request.Service).WithContainerName(null).WithRestart(null).WithoutDeployRestartPolicy();
+            if (request.Command.Count > 0) s = s.WithCommand(request.Command);
             if (request.Entrypoint != null)
             {
-                s["entrypoint"] = request.Entrypoint.Cast<object>().ToList();
-                if (request.Command.Count == 0) s.Remove("command");
+                s = s.WithEntrypoint(request.Entrypoint);
+                if (request.Command.Count == 0) s = s.WithCommand(null);
             }
-            if (!string.IsNullOrEmpty(request.User)) s["user"] = request.User;
-            if (!string.IsNullOrEmpty(request.WorkingDirectory)) s["working_dir"] = request.WorkingDirectory;
-            Merge(s, "environment", request.Environment.Select(e => Resolve(model, e)).Where(e => e.Value != null));
-            Merge(s, "labels", request.Labels);
-            if (request.Volumes.Count > 0)
-                s["volumes"] = (s.List("volumes") ?? new List<object>()).Concat(request.Volumes.Select(v => (object)Volume(model, v))).ToList();
-            if (request.Publish.Count > 0) s["ports"] = request.Publish.SelectMany(Ports).Cast<object>().ToList();
-            else if (!request.ServicePorts) s.Remove("ports");
-            Capabilities(s, "cap_add", "cap_drop", request.CapAdd);
-            Capabilities(s, "cap_drop", "cap_add", request.CapDrop);
+            if (!string.IsNullOrEmpty(request.User)) s = s.WithUser(request.User);
+            if (!string.IsNullOrEmpty(request.WorkingDirectory)) s = s.WithWorkingDir(request.WorkingDirectory);
+            OrderedMap<string> environment = s.Environment.SetItems(request.Environment.Select(e => Resolve(project, e)).Where(e => e.Value != null));
+            if (environment.Count > 0) s = s.WithEnvironment(environment);
+            OrderedMap<string> labels = s.Labels.SetItems(request.Labels);
+            if (labels.Count > 0) s = s.WithLabels(labels);
+            if (request.Volumes.Count > 0) s = s.WithVolumes(s.Volumes.Concat(request.Volumes.Select(v => Volume(project, v))).ToList());
+            if (request.Publish.Count > 0) s = s.WithPorts(request.Publish.SelectMany(Ports).ToList());
+            else if (!request.ServicePorts) s = s.WithPorts(null);
+            s = AddCapabilities(s, request.CapAdd);
+            s = DropCapabilities(s, request.CapDrop);
             return s;
         }
 
-        /// <summary>Compose's run: the given capabilities are appended to <paramref name="key"/> and removed from <paramref name="opposite"/>.</summary>
-        private static void Capabilities(YMap service, string key, string opposite, IList<string> given)
+        /// <summary>Compose's run: the given capabilities are appended to cap_add and removed from cap_drop.</summary>
+        private static ServiceConfig AddCapabilities(ServiceConfig s, IList<string> given)
         {
-            if (given.Count == 0) return;
-            service[key] = (service.List(key) ?? new List<object>()).Concat(given).ToList();
-            if (service.List(opposite) is List<object> other) service[opposite] = other.Where(c => !given.Contains(c as string)).ToList();
+            if (given.Count == 0) return s;
+            s = s.WithCapAdd(s.CapAdd.Concat(given));
+            return s.CapDrop.Count > 0 ? s.WithCapDrop(s.CapDrop.Where(c => !given.Contains(c))) : s;
+        }
+
+        /// <summary>Compose's run: the given capabilities are appended to cap_drop and removed from cap_add.</summary>
+        private static ServiceConfig DropCapabilities(ServiceConfig s, IList<string> given)
+        {
+            if (given.Count == 0) return s;
+            s = s.WithCapDrop(s.CapDrop.Concat(given));
+            return s.CapAdd.Count > 0 ? s.WithCapAdd(s.CapAdd.Where(c => !given.Contains(c))) : s;
         }
 
         /// <summary>-e K without a value: from the project environment (OS and .env); left out when unset there.</summary>
-        private static KeyValuePair<string, string> Resolve(ProjectModel model, KeyValuePair<string, string> e) =>
-            e.Value != null ? e : new KeyValuePair<string, string>(e.Key, model.Environment.TryGetValue(e.Key, out string v) ? v : null);
+        private static KeyValuePair<string, string> Resolve(ProjectConfig project, KeyValuePair<string, string> e) =>
+            e.Value != null ? e : new KeyValuePair<string, string>(e.Key, project.Environment.TryGetValue(e.Key, out string v) ? v : null);
 
-        private static void Merge(YMap service, string key, IEnumerable<KeyValuePair<string, string>> entries)
+        private static ServiceVolume Volume(ProjectConfig project, string spec)
         {
-            YMap map = service.Map(key) ?? new YMap();
-            foreach (var e in entries) map[e.Key] = e.Value;
-            if (map.Count > 0) service[key] = map;
-        }
-
-        private static YMap Volume(ProjectModel model, string spec)
-        {
-            YMap volume;
-            try { volume = VolumeShortSyntax.Parse(spec); }
+            ServiceVolume volume;
+            try { volume = ServiceVolume.ParseShortSyntax(spec); }
             catch (FormatException e) { throw Invalid("-Volume", spec, e); }
-            if (volume.String("type") == "bind" && volume["source"] is string source && !System.IO.Path.IsPathRooted(source) && !source.StartsWith("~", StringComparison.Ordinal))
-                volume["source"] = System.IO.Path.GetFullPath(System.IO.Path.Combine(model.WorkingDirectory, source));
+            if (volume.Type == "bind" && volume.Source != null && !System.IO.Path.IsPathRooted(volume.Source) && !volume.Source.StartsWith("~", StringComparison.Ordinal))
+                volume = volume.WithSource(System.IO.Path.GetFullPath(System.IO.Path.Combine(project.WorkingDirectory, volume.Source)));
             return volume;
         }
 
-        private static IEnumerable<YMap> Ports(string spec)
+        private static IEnumerable<ServicePort> Ports(string spec)
         {
-            try { return PortShortSyntax.Parse(spec); }
+            try { return ServicePort.ParseShortSyntax(spec); }
             catch (FormatException e) { throw Invalid("-Publish", spec, e); }
         }
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PSCompose.Engine;
 using PSCompose.Model;
 using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 using PSCompose.Plan;
 
 namespace PSCompose.Execution
@@ -14,13 +15,13 @@ namespace PSCompose.Execution
         private readonly ConcurrentServiceIds createdByService = new ConcurrentServiceIds();
 
         private Task PullAsync(PlanOperation op, CancellationToken ct) =>
-            engine.PullImageAsync(op.Name, Canon.Str(context.Project.Service(op.Service), "platform"),
+            engine.PullImageAsync(op.Name, context.Project.Typed.Service(op.Service)?.Platform,
                 p => Progress(op.Service, p), ct);
 
         private async Task BuildAsync(PlanOperation op, CancellationToken ct)
         {
             if (op.OnlyIfImageMissing && await ImageExists(op.Name, ct).ConfigureAwait(false)) return;
-            BuildSpec spec = ProjectResourceSpecs.Build(context.Project, op.Service, op.Name, context.NoCache, context.PullOnBuild);
+            BuildSpec spec = ProjectResourceSpecs.Build(context.Project.Typed, op.Service, op.Name, context.NoCache, context.PullOnBuild);
             await engine.BuildImageAsync(spec, p => Progress(op.Service, p), ct).ConfigureAwait(false);
         }
 
@@ -47,7 +48,7 @@ namespace PSCompose.Execution
             string hash = context.Desired.Network(key)?.ConfigHash;
             try
             {
-                await engine.CreateNetworkAsync(ProjectResourceSpecs.Network(context.Project, key, hash), ct).ConfigureAwait(false);
+                await engine.CreateNetworkAsync(ProjectResourceSpecs.Network(context.Project.Typed, key, hash), ct).ConfigureAwait(false);
             }
             catch (EngineException e) when (e.IsConflict)
             {
@@ -65,7 +66,7 @@ namespace PSCompose.Execution
             try { existing = await engine.InspectVolumeAsync(op.Name, ct).ConfigureAwait(false); }
             catch (EngineException e) when (e.IsNotFound) { }
             if (existing == null)
-                await engine.CreateVolumeAsync(ProjectResourceSpecs.Volume(context.Project, key, hash), ct).ConfigureAwait(false);
+                await engine.CreateVolumeAsync(ProjectResourceSpecs.Volume(context.Project.Typed, key, hash), ct).ConfigureAwait(false);
             else if (!existing.Labels.TryGetValue(ComposeLabels.Project, out string project) || project != context.Project.Name)
                 context.Warn($"volume \"{op.Name}\" already exists but was not created by Docker Compose. Use `external: true` to use an existing volume");
         }
@@ -73,23 +74,23 @@ namespace PSCompose.Execution
         /// <summary>Reconnects a container to a recreated network with the endpoint its service declares.</summary>
         private Task ConnectNetworkAsync(PlanOperation op, CancellationToken ct)
         {
-            string key = context.Project.Networks.Keys.FirstOrDefault(k => ServiceNetworks.EngineName(context.Project, k) == op.Name);
+            ProjectConfig project = context.Project.Typed;
+            string key = project.Networks.Keys.FirstOrDefault(k => project.NetworkName(k) == op.Name);
             var container = new ServiceContainer
             {
-                Project = context.Project,
-                ServiceName = op.Service,
-                Service = context.Project.Service(op.Service) ?? new YMap(),
+                Project = project,
+                Service = project.Service(op.Service) ?? new ServiceConfig { Name = op.Service },
                 Number = op.Number,
                 ContainerName = op.Container.Name,
             };
-            EndpointSpec endpoint = ServiceNetworks.Endpoint(container, key, container.Service.Map("networks")?.Map(key));
+            EndpointSpec endpoint = ServiceNetworks.Endpoint(container, key);
             endpoint.Network = op.Name;
             return engine.ConnectNetworkAsync(op.Name, op.Container.Id, endpoint, ct);
         }
 
         private async Task CreateContainerAsync(PlanOperation op, CancellationToken ct)
         {
-            YMap service = context.Project.Service(op.Service);
+            ServiceConfig service = context.Project.Typed.Service(op.Service);
             DesiredService desired = context.Desired.Service(op.Service);
             EngineContainerDetails inheritFrom = null;
             IReadOnlyList<string> imageVolumes = new string[0];
@@ -100,11 +101,10 @@ namespace PSCompose.Execution
                 catch (EngineException e) when (e.IsNotFound) { }
             }
             // Hashed and created with service references resolved to the containers that exist now.
-            YMap resolved = ServiceReferences.Resolve(service, s => createdByService.Get(s) ?? context.Observed.ReferenceContainerId(s));
+            ServiceConfig resolved = ServiceReferences.Resolve(service, s => createdByService.Get(s) ?? context.Observed.ReferenceContainerId(s));
             ContainerSpec spec = ServiceSpecBuilder.Build(new ServiceContainer
             {
-                Project = context.Project,
-                ServiceName = op.Service,
+                Project = context.Project.Typed,
                 Service = resolved,
                 Number = op.Number,
                 ContainerName = op.Name,

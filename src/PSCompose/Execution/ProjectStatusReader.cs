@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using PSCompose.Cmdlets;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -50,19 +51,20 @@ namespace PSCompose.Execution
         public static IEnumerable<ComposeService> Services(string project, IReadOnlyList<ComposeContainer> containers, ProjectModel model)
         {
             var byService = containers.Where(c => !c.OneOff).GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.ToArray());
-            IEnumerable<string> names = model != null
-                ? model.ServiceNames.Concat(byService.Keys.Where(k => !model.Services.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
+            ProjectConfig typed = model?.Typed;
+            IEnumerable<string> names = typed != null
+                ? typed.ServiceNames.Concat(byService.Keys.Where(k => !typed.Services.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
                 : byService.Keys.OrderBy(k => k, StringComparer.Ordinal);
             foreach (string name in names)
             {
                 ComposeContainer[] own = byService.TryGetValue(name, out var found) ? found : new ComposeContainer[0];
-                YMap declared = model?.Service(name);
+                ServiceConfig declared = typed?.Service(name);
                 yield return new ComposeService
                 {
                     ProjectName = project,
                     Name = name,
-                    Image = declared != null ? ComposeNames.Image(declared.String("image"), project, name, model.Compatibility) : own.Select(c => c.Image).FirstOrDefault(),
-                    DesiredReplicas = declared != null ? ServiceScale.Expected(declared) : own.Length,
+                    Image = declared != null ? ComposeNames.Image(declared.Image, project, name, typed.Compatibility) : own.Select(c => c.Image).FirstOrDefault(),
+                    DesiredReplicas = declared?.ExpectedReplicas ?? own.Length,
                     Running = own.Count(c => c.State == "running"),
                     State = ProjectList.CombinedStatus(own.Select(c => c.State)),
                     Health = Health(own),

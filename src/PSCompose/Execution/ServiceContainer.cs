@@ -1,15 +1,18 @@
 using System.Collections.Generic;
 using PSCompose.Engine;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
     /// <summary>What the spec builder needs to know about the one container it describes.</summary>
     internal sealed class ServiceContainer
     {
-        public ProjectModel Project { get; set; }
-        public string ServiceName { get; set; }
-        public YMap Service { get; set; }
+        public ProjectConfig Project { get; set; }
+
+        /// <summary>The service as created: the project's, or a typed copy with overrides (run) or resolved references.</summary>
+        public ServiceConfig Service { get; set; }
+
+        public string ServiceName => Service.Name;
         public int Number { get; set; }
         public string ContainerName { get; set; }
         public string ConfigHash { get; set; }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PSCompose.Engine;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -16,20 +16,20 @@ namespace PSCompose.Execution
         public static void Apply(ContainerSpec spec, ServiceContainer c)
         {
             var byTarget = new Dictionary<string, MountSpec>(StringComparer.Ordinal);
-            List<YMap> volumes = Canon.Maps(c.Service, "volumes");
+            List<ServiceVolume> volumes = c.Service.Volumes.ToList();
             Inherit(c, volumes, byTarget);
-            foreach (YMap v in volumes) byTarget[Canon.Str(v, "target")] = Mount(c.Project, v);
-            foreach (MountSpec secret in FileMounts(c, "secrets", "/run/secrets/"))
+            foreach (ServiceVolume v in volumes) byTarget[v.Target] = Mount(c.Project, v);
+            foreach (MountSpec secret in FileMounts(c.Service.Secrets, c.Project.Secrets, "/run/secrets/"))
                 if (!byTarget.ContainsKey(secret.Target)) byTarget[secret.Target] = secret;
-            foreach (MountSpec config in FileMounts(c, "configs", "/"))
+            foreach (MountSpec config in FileMounts(c.Service.Configs, c.Project.Configs, "/"))
                 if (!byTarget.ContainsKey(config.Target)) byTarget[config.Target] = config;
 
             foreach (MountSpec m in byTarget.Values)
             {
-                YMap declared = volumes.FirstOrDefault(v => Canon.Str(v, "target") == m.Target);
-                if (m.Type == "bind" && declared != null && !BindNeedsMountApi(declared.Map("bind")))
+                ServiceVolume declared = volumes.FirstOrDefault(v => v.Target == m.Target);
+                if (m.Type == "bind" && declared != null && !BindNeedsMountApi(declared.Bind))
                     spec.Binds.Add(BindString(m.Source, declared));
-                else if (m.Type == "volume" && declared != null && IsProjectVolume(c.Project, Canon.Str(declared, "source")) && !VolumeNeedsMountApi(declared.Map("volume")))
+                else if (m.Type == "volume" && declared != null && IsProjectVolume(c.Project, declared.Source) && !VolumeNeedsMountApi(declared.Volume))
                     spec.Binds.Add(BindString(m.Source, declared));
                 else
                     spec.Mounts.Add(m);
@@ -37,7 +37,7 @@ namespace PSCompose.Execution
         }
 
         /// <summary>The replaced container's anonymous volumes (image VOLUMEs and source-less service volumes) carry over.</summary>
-        private static void Inherit(ServiceContainer c, List<YMap> volumes, Dictionary<string, MountSpec> byTarget)
+        private static void Inherit(ServiceContainer c, List<ServiceVolume> volumes, Dictionary<string, MountSpec> byTarget)
         {
             if (c.Replaces == null) return;
             foreach (EngineMount m in c.Replaces.Mounts.Where(m => m.Type != "tmpfs"))
@@ -50,7 +50,7 @@ namespace PSCompose.Execution
                     ReadOnly = !m.ReadWrite,
                 };
                 if (c.ImageVolumes.Contains(m.Destination)) byTarget[m.Destination] = inherited;
-                int anonymous = volumes.FindIndex(v => Canon.Str(v, "target") == m.Destination && string.IsNullOrEmpty(Canon.Str(v, "source")));
+                int anonymous = volumes.FindIndex(v => v.Target == m.Destination && string.IsNullOrEmpty(v.Source));
                 if (anonymous >= 0)
                 {
                     byTarget[m.Destination] = inherited;
@@ -59,80 +59,73 @@ namespace PSCompose.Execution
             }
         }
 
-        private static MountSpec Mount(ProjectModel project, YMap v)
+        private static MountSpec Mount(ProjectConfig project, ServiceVolume v)
         {
-            string type = Canon.Str(v, "type");
-            string source = Canon.Str(v, "source");
             var m = new MountSpec
             {
-                Type = type,
-                Source = source,
-                Target = Canon.Str(v, "target"),
-                ReadOnly = Canon.Bool(v, "read_only"),
-                Consistency = Canon.Str(v, "consistency"),
+                Type = v.Type,
+                Source = v.Source,
+                Target = v.Target,
+                ReadOnly = v.ReadOnly,
+                Consistency = v.Consistency,
             };
-            YMap bind = v.Map("bind"), volume = v.Map("volume"), tmpfs = v.Map("tmpfs");
-            if (type == "volume" && !string.IsNullOrEmpty(source) && IsProjectVolume(project, source))
-                m.Source = Canon.Str(project.Volumes.Map(source), "name") ?? ComposeNames.ProjectResource(project.Name, source);
-            if (bind != null)
+            if (v.Type == "volume" && !string.IsNullOrEmpty(v.Source) && IsProjectVolume(project, v.Source))
+                m.Source = project.VolumeName(v.Source);
+            if (v.Bind is BindOptions bind)
             {
                 m.HasBindOptions = true;
-                m.BindPropagation = Canon.Str(bind, "propagation");
-                m.BindCreateMountpoint = Canon.OptionalBool(bind, "create_host_path");
-                string recursive = Canon.Str(bind, "recursive");
-                if (recursive == "disabled") m.BindNonRecursive = true;
-                if (recursive == "writable") m.BindReadOnlyNonRecursive = true;
-                if (recursive == "readonly") m.BindReadOnlyForceRecursive = true;
+                m.BindPropagation = bind.Propagation;
+                m.BindCreateMountpoint = bind.CreateHostPath;
+                if (bind.Recursive == "disabled") m.BindNonRecursive = true;
+                if (bind.Recursive == "writable") m.BindReadOnlyNonRecursive = true;
+                if (bind.Recursive == "readonly") m.BindReadOnlyForceRecursive = true;
             }
-            if (volume != null)
+            if (v.Volume is VolumeOptions volume)
             {
                 m.HasVolumeOptions = true;
-                m.VolumeNoCopy = Canon.OptionalBool(volume, "nocopy");
-                m.VolumeSubpath = Canon.Str(volume, "subpath");
-                m.VolumeLabels = Canon.StringMap(volume, "labels");
+                m.VolumeNoCopy = volume.NoCopy;
+                m.VolumeSubpath = volume.Subpath;
+                m.VolumeLabels = volume.Labels.ToDictionary();
             }
-            if (tmpfs != null)
+            if (v.Tmpfs is TmpfsOptions tmpfs)
             {
                 m.HasTmpfsOptions = true;
-                m.TmpfsSizeBytes = tmpfs["size"] == null ? (long?)null : Canon.Long(tmpfs, "size");
-                m.TmpfsMode = tmpfs["mode"] == null ? (uint?)null : (uint)Canon.Long(tmpfs, "mode");
+                m.TmpfsSizeBytes = tmpfs.Size;
+                m.TmpfsMode = tmpfs.Mode is long mode ? (uint)mode : (uint?)null;
             }
-            if (type == "image") m.ImageSubpath = Canon.Str(v.Map("image"), "subpath");
+            if (v.Type == "image") m.ImageSubpath = v.Image?.Subpath;
             return m;
         }
 
         /// <summary>File-based secrets (target /run/secrets/x) and configs (target /x), bind-mounted read-only.</summary>
-        private static IEnumerable<MountSpec> FileMounts(ServiceContainer c, string kind, string defaultPrefix)
+        private static IEnumerable<MountSpec> FileMounts(IEnumerable<FileReference> references, OrderedMap<FileObjectConfig> definitions, string defaultPrefix)
         {
-            YMap definitions = c.Project.Root.Map(kind) ?? new YMap();
-            foreach (YMap reference in Canon.Maps(c.Service, kind))
+            foreach (FileReference reference in references)
             {
-                string source = Canon.Str(reference, "source");
-                string file = Canon.Str(definitions.Map(source), "file");
+                string file = definitions[reference.Source ?? ""]?.File;
                 if (file == null) continue; // environment/content-based ones are not files to mount
-                string target = Canon.Str(reference, "target") ?? defaultPrefix + source;
+                string target = reference.Target ?? defaultPrefix + reference.Source;
                 if (!target.StartsWith("/", StringComparison.Ordinal)) target = defaultPrefix + target;
                 yield return new MountSpec { Type = "bind", Source = file, Target = target, ReadOnly = true };
             }
         }
 
-        private static bool IsProjectVolume(ProjectModel project, string key) => key != null && project.Volumes.ContainsKey(key);
+        private static bool IsProjectVolume(ProjectConfig project, string key) => key != null && project.Volumes.ContainsKey(key);
 
-        private static bool BindNeedsMountApi(YMap bind) =>
-            bind != null && (!Canon.Bool(bind, "create_host_path") || Canon.Str(bind, "propagation") != null || Canon.Str(bind, "recursive") != null);
+        private static bool BindNeedsMountApi(BindOptions bind) =>
+            bind != null && (bind.CreateHostPath != true || bind.Propagation != null || bind.Recursive != null);
 
-        private static bool VolumeNeedsMountApi(YMap volume) =>
-            volume != null && (Canon.StringMap(volume, "labels").Count > 0 || Canon.Str(volume, "subpath") != null || Canon.Bool(volume, "nocopy"));
+        private static bool VolumeNeedsMountApi(VolumeOptions volume) =>
+            volume != null && (volume.Labels.Count > 0 || volume.Subpath != null || volume.NoCopy == true);
 
         /// <summary>"source:target:rw|ro[,selinux][,propagation][,nocopy]" (create.go toBindString).</summary>
-        private static string BindString(string source, YMap v)
+        private static string BindString(string source, ServiceVolume v)
         {
-            var options = new List<string> { Canon.Bool(v, "read_only") ? "ro" : "rw" };
-            YMap bind = v.Map("bind");
-            if (Canon.Str(bind, "selinux") is string selinux && selinux.Length > 0) options.Add(selinux);
-            if (Canon.Str(bind, "propagation") is string propagation && propagation.Length > 0) options.Add(propagation);
-            if (Canon.Bool(v.Map("volume"), "nocopy")) options.Add("nocopy");
-            return source + ":" + Canon.Str(v, "target") + ":" + string.Join(",", options);
+            var options = new List<string> { v.ReadOnly ? "ro" : "rw" };
+            if (!string.IsNullOrEmpty(v.Bind?.Selinux)) options.Add(v.Bind.Selinux);
+            if (!string.IsNullOrEmpty(v.Bind?.Propagation)) options.Add(v.Bind.Propagation);
+            if (v.Volume?.NoCopy == true) options.Add("nocopy");
+            return source + ":" + v.Target + ":" + string.Join(",", options);
         }
     }
 }

@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using PSCompose.Engine;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -11,7 +10,7 @@ namespace PSCompose.Execution
     {
         public static void Apply(ContainerSpec spec, ServiceContainer c)
         {
-            string networkMode = Canon.Str(c.Service, "network_mode");
+            string networkMode = c.Service.NetworkMode;
             if (!string.IsNullOrEmpty(networkMode))
             {
                 spec.NetworkDisabled = networkMode == "disabled";
@@ -23,43 +22,34 @@ namespace PSCompose.Execution
                 spec.NetworkMode = "none";
                 return;
             }
-            List<string> keys = ByPriority(c.Service.Map("networks"));
+            List<string> keys = c.Service.NetworksByPriority().ToList();
             if (keys.Count == 0) keys.Add("default");
             foreach (string key in keys)
-                spec.Networks.Add(Endpoint(c, key, c.Service.Map("networks")?.Map(key)));
+                spec.Networks.Add(Endpoint(c, key));
             spec.NetworkMode = spec.Networks[0].Network;
         }
 
-        /// <summary>Highest priority first, then by key (compose-go NetworksByPriority).</summary>
-        public static List<string> ByPriority(YMap networks) =>
-            (networks ?? new YMap())
-                .OrderByDescending(n => Canon.Long(n.Value as YMap, "priority"))
-                .ThenBy(n => n.Key, StringComparer.Ordinal)
-                .Select(n => n.Key).ToList();
-
-        /// <summary>The engine name of a project network key.</summary>
-        public static string EngineName(ProjectModel project, string key) =>
-            Canon.Str(project.Networks.Map(key), "name") ?? ComposeNames.ProjectResource(project.Name, key);
-
-        internal static EndpointSpec Endpoint(ServiceContainer c, string key, YMap config)
+        /// <summary>The endpoint of the container on the project network <paramref name="key"/>, with the service's settings there.</summary>
+        internal static EndpointSpec Endpoint(ServiceContainer c, string key)
         {
+            ServiceNetworkConfig config = c.Service.Networks?[key];
             var aliases = new List<string> { c.ContainerName };
             if (!c.OneOff || c.UseAliases)
             {
                 aliases.Add(c.ServiceName);
-                aliases.AddRange(Canon.StringsOrEmpty(config, "aliases"));
+                if (config != null) aliases.AddRange(config.Aliases);
             }
             return new EndpointSpec
             {
-                Network = EngineName(c.Project, key),
+                Network = c.Project.NetworkName(key),
                 Aliases = aliases,
                 Links = c.Links.ToList(),
-                Ipv4Address = Canon.Str(config, "ipv4_address"),
-                Ipv6Address = Canon.Str(config, "ipv6_address"),
-                LinkLocalIps = Canon.StringsOrEmpty(config, "link_local_ips"),
-                MacAddress = Canon.Str(config, "mac_address"),
-                DriverOpts = Canon.StringMap(config, "driver_opts"),
-                GatewayPriority = Canon.Long(config, "gw_priority"),
+                Ipv4Address = config?.Ipv4Address,
+                Ipv6Address = config?.Ipv6Address,
+                LinkLocalIps = config?.LinkLocalIps.ToList() ?? new List<string>(),
+                MacAddress = config?.MacAddress,
+                DriverOpts = config?.DriverOpts.ToDictionary() ?? new Dictionary<string, string>(),
+                GatewayPriority = config?.GwPriority ?? 0,
                 HasConfig = config != null,
             };
         }

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -13,30 +11,28 @@ namespace PSCompose.Execution
     /// </summary>
     internal static class ServiceReferences
     {
-        public static YMap Resolve(YMap service, Func<string, string> containerIdOf)
+        /// <summary>The service with its references resolved: a typed copy, or the service itself when it has none.</summary>
+        public static ServiceConfig Resolve(ServiceConfig service, Func<string, string> containerIdOf)
         {
-            if (!HasReferences(service)) return service;
-            var resolved = (YMap)YMap.DeepClone(service);
-            foreach (string key in new[] { "network_mode", "ipc", "pid" })
+            string Mode(string mode) =>
+                mode != null && mode.StartsWith("service:", StringComparison.Ordinal) && containerIdOf(mode.Substring(8)) is string id
+                    ? "container:" + id : mode;
+
+            ServiceConfig resolved = service;
+            string networkMode = Mode(service.NetworkMode), ipc = Mode(service.Ipc), pid = Mode(service.Pid);
+            if (networkMode != service.NetworkMode) resolved = resolved.WithNetworkMode(networkMode);
+            if (ipc != service.Ipc) resolved = resolved.WithIpc(ipc);
+            if (pid != service.Pid) resolved = resolved.WithPid(pid);
+            if (service.VolumesFrom.Count > 0)
             {
-                string mode = resolved.String(key);
-                if (mode != null && mode.StartsWith("service:", StringComparison.Ordinal) && containerIdOf(mode.Substring(8)) is string id)
-                    resolved[key] = "container:" + id;
-            }
-            if (resolved["volumes_from"] is List<object> volumesFrom)
-            {
-                resolved["volumes_from"] = volumesFrom.Select(v =>
+                resolved = resolved.WithVolumesFrom(service.VolumesFrom.Select(v =>
                 {
-                    string[] spec = Convert.ToString(v, CultureInfo.InvariantCulture).Split(':');
-                    if (spec[0] == "container") return (object)(spec.Length > 1 ? spec[1] : v);
-                    return containerIdOf(spec[0]) is string id ? id : v;
-                }).ToList();
+                    string[] spec = v.Split(':');
+                    if (spec[0] == "container") return spec.Length > 1 ? spec[1] : v;
+                    return containerIdOf(spec[0]) ?? v;
+                }));
             }
             return resolved;
         }
-
-        private static bool HasReferences(YMap service) =>
-            service.ContainsKey("volumes_from") ||
-            new[] { "network_mode", "ipc", "pid" }.Any(k => service.String(k)?.StartsWith("service:", StringComparison.Ordinal) == true);
     }
 }

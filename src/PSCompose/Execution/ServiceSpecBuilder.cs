@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution
 {
@@ -15,58 +16,58 @@ namespace PSCompose.Execution
     {
         public static ContainerSpec Build(ServiceContainer c)
         {
-            YMap s = c.Service;
+            ServiceConfig s = c.Service;
             var spec = new ContainerSpec
             {
                 Name = c.ContainerName,
-                Image = ComposeNames.Image(Canon.Str(s, "image"), c.Project.Name, c.ServiceName, c.Project.Compatibility),
-                Platform = Canon.Str(s, "platform"),
+                Image = ComposeNames.Image(s.Image, c.Project.Name, c.ServiceName, c.Project.Compatibility),
+                Platform = s.Platform,
                 Labels = Labels(c),
-                Command = Canon.Strings(s, "command"),
-                Entrypoint = Canon.Strings(s, "entrypoint"),
-                Env = Environment(s),
-                User = Canon.Str(s, "user"),
-                WorkingDir = Canon.Str(s, "working_dir"),
-                Hostname = Canon.Str(s, "hostname"),
-                Domainname = Canon.Str(s, "domainname"),
-                Tty = Canon.Bool(s, "tty"),
-                OpenStdin = Canon.Bool(s, "stdin_open"),
-                StopSignal = Canon.Str(s, "stop_signal"),
-                StopTimeoutSeconds = Canon.Duration(s, "stop_grace_period") is TimeSpan grace ? (int)grace.TotalSeconds : (int?)null,
-                Healthcheck = Healthcheck(s.Map("healthcheck")),
-                Init = Canon.OptionalBool(s, "init"),
+                Command = s.Command?.ToList(),
+                Entrypoint = s.Entrypoint?.ToList(),
+                Env = s.Environment.Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList(),
+                User = s.User,
+                WorkingDir = s.WorkingDir,
+                Hostname = s.Hostname,
+                Domainname = s.Domainname,
+                Tty = s.Tty,
+                OpenStdin = s.StdinOpen,
+                StopSignal = s.StopSignal,
+                StopTimeoutSeconds = s.StopGracePeriod is TimeSpan grace ? (int)grace.TotalSeconds : (int?)null,
+                Healthcheck = Healthcheck(s.HealthCheck),
+                Init = s.Init,
                 ExposedPorts = ExposedPorts(s),
                 PortBindings = PortBindings(s),
                 Tmpfs = Tmpfs(s),
                 VolumesFrom = VolumesFrom(s, c),
-                VolumeDriver = Canon.Str(s, "volume_driver"),
-                ReadOnlyRootfs = Canon.Bool(s, "read_only"),
-                StorageOpt = Canon.StringMap(s, "storage_opt"),
-                MacAddress = Canon.Str(s, "mac_address"),
+                VolumeDriver = s.VolumeDriver,
+                ReadOnlyRootfs = s.ReadOnly,
+                StorageOpt = s.StorageOpt.ToDictionary(),
+                MacAddress = s.MacAddress,
                 Links = c.Links.ToList(),
-                Dns = Canon.StringsOrEmpty(s, "dns"),
-                DnsSearch = Canon.StringsOrEmpty(s, "dns_search"),
-                DnsOptions = Canon.StringsOrEmpty(s, "dns_opt"),
-                ExtraHosts = ExtraHosts(s),
-                PidMode = ServiceRef(Canon.Str(s, "pid"), c),
-                IpcMode = ServiceRef(Canon.Str(s, "ipc"), c),
-                UtsMode = Canon.Str(s, "uts"),
-                UsernsMode = Canon.Str(s, "userns_mode"),
-                CgroupnsMode = Canon.Str(s, "cgroup"),
-                Isolation = Canon.Str(s, "isolation"),
-                Runtime = Canon.Str(s, "runtime"),
-                Privileged = Canon.Bool(s, "privileged"),
-                CapAdd = Canon.StringsOrEmpty(s, "cap_add"),
-                CapDrop = Canon.StringsOrEmpty(s, "cap_drop"),
-                SecurityOpt = Canon.StringsOrEmpty(s, "security_opt").Where(o => o != "systempaths=unconfined").ToList(),
-                UnconfinedSystemPaths = Canon.StringsOrEmpty(s, "security_opt").Contains("systempaths=unconfined"),
-                GroupAdd = Canon.StringsOrEmpty(s, "group_add"),
-                Sysctls = Canon.StringMap(s, "sysctls"),
-                Annotations = Canon.StringMap(s, "annotations"),
-                OomScoreAdj = Canon.Long(s, "oom_score_adj"),
+                Dns = s.Dns.ToList(),
+                DnsSearch = s.DnsSearch.ToList(),
+                DnsOptions = s.DnsOpt.ToList(),
+                ExtraHosts = ExtraHosts(s.ExtraHosts, (host, ip) => host + ":" + ip), // the engine wants "host:ip"
+                PidMode = ServiceRef(s.Pid, c),
+                IpcMode = ServiceRef(s.Ipc, c),
+                UtsMode = s.Uts,
+                UsernsMode = s.UsernsMode,
+                CgroupnsMode = s.Cgroup,
+                Isolation = s.Isolation,
+                Runtime = s.Runtime,
+                Privileged = s.Privileged,
+                CapAdd = s.CapAdd.ToList(),
+                CapDrop = s.CapDrop.ToList(),
+                SecurityOpt = s.SecurityOpt.Where(o => o != "systempaths=unconfined").ToList(),
+                UnconfinedSystemPaths = s.SecurityOpt.Contains("systempaths=unconfined"),
+                GroupAdd = s.GroupAdd.ToList(),
+                Sysctls = s.Sysctls.ToDictionary(),
+                Annotations = s.Annotations.ToDictionary(),
+                OomScoreAdj = s.OomScoreAdj,
                 RestartPolicy = RestartPolicy(s),
-                Logging = Logging(s.Map("logging")),
-                ShmSize = Canon.Long(s, "shm_size"),
+                Logging = s.Logging == null ? null : new LogConfigSpec { Driver = s.Logging.Driver, Options = s.Logging.Options.ToDictionary() },
+                ShmSize = s.ShmSize,
                 Resources = ServiceResources.Build(s),
             };
             ServiceMounts.Apply(spec, c);
@@ -77,8 +78,8 @@ namespace PSCompose.Execution
         /// <summary>User labels, then Compose's own labels (which win), as create.go prepareLabels + CustomLabels.</summary>
         private static IDictionary<string, string> Labels(ServiceContainer c)
         {
-            var labels = Canon.StringMap(c.Service, "labels");
-            ProjectModel p = c.Project;
+            var labels = c.Service.Labels.ToDictionary();
+            ProjectConfig p = c.Project;
             labels[ComposeLabels.Project] = p.Name;
             labels[ComposeLabels.Service] = c.ServiceName;
             labels[ComposeLabels.Version] = ComposeLabels.ComposeVersion;
@@ -89,48 +90,45 @@ namespace PSCompose.Execution
             if (c.ImageId != null) labels[ComposeLabels.Image] = c.ImageId;
             labels[ComposeLabels.ConfigHash] = c.ConfigHash;
             if (c.Number > 0) labels[ComposeLabels.ContainerNumber] = c.Number.ToString(CultureInfo.InvariantCulture);
-            labels[ComposeLabels.DependsOn] = string.Join(",", (c.Service.Map("depends_on") ?? new YMap())
-                .Select(d => $"{d.Key}:{Canon.Str((YMap)d.Value, "condition")}:{(Canon.Bool((YMap)d.Value, "restart") ? "true" : "false")}"));
+            labels[ComposeLabels.DependsOn] = string.Join(",", c.Service.DependsOn
+                .Select(d => $"{d.Key}:{d.Value?.Condition}:{(d.Value?.Restart == true ? "true" : "false")}"));
             return labels;
         }
 
-        /// <summary>KEY=value, or a bare KEY when the variable has no value (the engine then leaves it unset).</summary>
-        private static IList<string> Environment(YMap s) =>
-            Canon.StringMap(s, "environment").Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList();
-
-        internal static HealthcheckSpec Healthcheck(YMap h)
+        internal static HealthcheckSpec Healthcheck(HealthCheckConfig h)
         {
             if (h == null) return null;
-            if (Canon.Bool(h, "disable")) return new HealthcheckSpec { Test = new List<string> { "NONE" } };
+            if (h.Disable) return new HealthcheckSpec { Test = new List<string> { "NONE" } };
             return new HealthcheckSpec
             {
-                Test = Canon.Strings(h, "test"),
-                Interval = Canon.Duration(h, "interval"),
-                Timeout = Canon.Duration(h, "timeout"),
-                StartPeriod = Canon.Duration(h, "start_period"),
-                StartInterval = Canon.Duration(h, "start_interval"),
-                Retries = h["retries"] == null ? (int?)null : (int)Canon.Long(h, "retries"),
+                Test = h.Test?.ToList(),
+                Interval = h.Interval,
+                Timeout = h.Timeout,
+                StartPeriod = h.StartPeriod,
+                StartInterval = h.StartInterval,
+                Retries = h.Retries is long retries ? (int)retries : (int?)null,
             };
         }
 
-        /// <summary>expose entries as written ("9000", "9000-9001", "53/udp": create.go nat.Port(expose)), then every port target as "80/tcp".</summary>
-        private static IList<string> ExposedPorts(YMap s) =>
-            Canon.StringsOrEmpty(s, "expose")
-                .Concat(Canon.Maps(s, "ports").Select(port => Canon.Long(port, "target") + "/" + (Canon.Str(port, "protocol") ?? "tcp")))
-                .Distinct().ToList();
+        /// <summary>For readers not yet on the typed project (Stack): the healthcheck subtree, decoded.</summary>
+        internal static HealthcheckSpec Healthcheck(YMap h) => Healthcheck(h == null ? null : ProjectDecoder.HealthCheck(h));
 
-        private static IList<PortBindingSpec> PortBindings(YMap s) =>
-            Canon.Maps(s, "ports").Select(p => new PortBindingSpec
+        /// <summary>expose entries as written ("9000", "9000-9001", "53/udp": create.go nat.Port(expose)), then every port target as "80/tcp".</summary>
+        private static IList<string> ExposedPorts(ServiceConfig s) =>
+            s.Expose.Concat(s.Ports.Select(port => port.Target + "/" + (port.Protocol ?? "tcp"))).Distinct().ToList();
+
+        private static IList<PortBindingSpec> PortBindings(ServiceConfig s) =>
+            s.Ports.Select(p => new PortBindingSpec
             {
-                ContainerPort = Canon.Long(p, "target") + "/" + (Canon.Str(p, "protocol") ?? "tcp"),
-                HostIp = Canon.Str(p, "host_ip"),
-                HostPort = Canon.Str(p, "published") ?? "",
+                ContainerPort = p.Target + "/" + (p.Protocol ?? "tcp"),
+                HostIp = p.HostIp,
+                HostPort = p.Published ?? "",
             }).ToList();
 
-        private static IDictionary<string, string> Tmpfs(YMap s)
+        private static IDictionary<string, string> Tmpfs(ServiceConfig s)
         {
             var tmpfs = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string t in Canon.StringsOrEmpty(s, "tmpfs"))
+            foreach (string t in s.Tmpfs)
             {
                 int colon = t.IndexOf(':');
                 tmpfs[colon < 0 ? t : t.Substring(0, colon)] = colon < 0 ? "" : t.Substring(colon + 1);
@@ -139,10 +137,10 @@ namespace PSCompose.Execution
         }
 
         /// <summary>volumes_from: a service name becomes one of its container ids; container:x stays x.</summary>
-        private static IList<string> VolumesFrom(YMap s, ServiceContainer c)
+        private static IList<string> VolumesFrom(ServiceConfig s, ServiceContainer c)
         {
             var result = new List<string>();
-            foreach (string entry in Canon.StringsOrEmpty(s, "volumes_from"))
+            foreach (string entry in s.VolumesFrom)
             {
                 string[] parts = entry.Split(':');
                 string mode = parts.Length > 1 && parts[parts.Length - 1].Length <= 2 ? ":" + parts[parts.Length - 1] : "";
@@ -164,55 +162,37 @@ namespace PSCompose.Execution
             return c.ServiceContainerIds.TryGetValue(service, out string id) ? "container:" + id : mode;
         }
 
-        // The engine wants "host:ip".
-        private static IList<string> ExtraHosts(YMap s) => ExtraHosts(s, (host, ip) => host + ":" + ip);
-
         /// <summary>
-        /// The service's extra_hosts, each written by <paramref name="line"/>: the canonical form is "host=ip" (or a host →
-        /// ips map); an entry without "=" is kept as written.
+        /// Canonical "host=ip" extra_hosts, each written by <paramref name="line"/>; an entry without "=" is kept as written.
         /// </summary>
-        internal static IList<string> ExtraHosts(YMap s, Func<string, string, string> line)
-        {
-            var hosts = new List<string>();
-            object value = s["extra_hosts"];
-            if (value is List<object> list)
+        internal static IList<string> ExtraHosts(IEnumerable<string> hosts, Func<string, string, string> line) =>
+            hosts.Select(entry =>
             {
-                foreach (string entry in list.Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)))
-                {
-                    int eq = entry.IndexOf('=');
-                    hosts.Add(eq < 0 ? entry : line(entry.Substring(0, eq), entry.Substring(eq + 1)));
-                }
-            }
-            else if (value is YMap map)
-            {
-                foreach (var e in map)
-                {
-                    IEnumerable<object> ips = e.Value as List<object> ?? new List<object> { e.Value };
-                    foreach (object ip in ips) hosts.Add(line(e.Key, Convert.ToString(ip, CultureInfo.InvariantCulture)));
-                }
-            }
-            return hosts;
-        }
+                int eq = entry.IndexOf('=');
+                return eq < 0 ? entry : line(entry.Substring(0, eq), entry.Substring(eq + 1));
+            }).ToList();
 
-        private static RestartPolicySpec RestartPolicy(YMap s)
+        /// <summary>For readers not yet on the typed project (Stack): a service subtree's extra_hosts.</summary>
+        internal static IList<string> ExtraHosts(YMap s, Func<string, string, string> line) =>
+            ExtraHosts(ProjectDecoder.Service("", s).ExtraHosts, line);
+
+        private static RestartPolicySpec RestartPolicy(ServiceConfig s)
         {
             RestartPolicySpec policy = null;
-            string restart = Canon.Str(s, "restart");
-            if (!string.IsNullOrEmpty(restart))
+            if (!string.IsNullOrEmpty(s.Restart))
             {
-                string[] split = restart.Split(':');
+                string[] split = s.Restart.Split(':');
                 policy = new RestartPolicySpec
                 {
                     Name = MapRestartCondition(split[0]),
                     MaximumRetryCount = split.Length > 1 && long.TryParse(split[1], out long n) ? n : 0,
                 };
             }
-            YMap deployPolicy = s.Map("deploy")?.Map("restart_policy");
-            if (deployPolicy != null)
+            if (s.Deploy?.RestartPolicy is RestartPolicyConfig deployPolicy)
                 policy = new RestartPolicySpec
                 {
-                    Name = MapRestartCondition(Canon.Str(deployPolicy, "condition") ?? ""),
-                    MaximumRetryCount = Canon.Long(deployPolicy, "max_attempts"),
+                    Name = MapRestartCondition(deployPolicy.Condition ?? ""),
+                    MaximumRetryCount = deployPolicy.MaxAttempts ?? 0,
                 };
             return policy;
         }
@@ -226,11 +206,5 @@ namespace PSCompose.Execution
                 default: return condition;
             }
         }
-
-        private static LogConfigSpec Logging(YMap logging) => logging == null ? null : new LogConfigSpec
-        {
-            Driver = Canon.Str(logging, "driver"),
-            Options = Canon.StringMap(logging, "options"),
-        };
     }
 }

@@ -54,6 +54,14 @@ namespace PSCompose.Model.Typed
         /// <summary>A copy with these entries set: existing keys keep their place, new ones are appended.</summary>
         public OrderedMap<TValue> SetItems(IEnumerable<KeyValuePair<string, TValue>> items) => new OrderedMap<TValue>(entries.Concat(items));
 
+        /// <summary>A mutable copy, in the same order (for the engine's request types).</summary>
+        public Dictionary<string, TValue> ToDictionary()
+        {
+            var copy = new Dictionary<string, TValue>(StringComparer.Ordinal);
+            foreach (var e in entries) copy[e.Key] = e.Value;
+            return copy;
+        }
+
         public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => entries.GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -297,7 +297,7 @@ namespace PSCompose.Model.Typed
             return hosts;
         }
 
-        private static HealthCheckConfig HealthCheck(YMap h) => new HealthCheckConfig
+        internal static HealthCheckConfig HealthCheck(YMap h) => new HealthCheckConfig
         {
             Test = OptionalStrings(h, "test"),
             Timeout = Duration(h, "timeout"),
@@ -367,7 +367,7 @@ namespace PSCompose.Model.Typed
             Mode = OptionalLong(r, "mode"),
         };
 
-        private static OrderedMap<UlimitConfig> Ulimits(YMap ulimits) =>
+        internal static OrderedMap<UlimitConfig> Ulimits(YMap ulimits) =>
             ulimits == null ? OrderedMap<UlimitConfig>.Empty
             : new OrderedMap<UlimitConfig>(ulimits.Select(e => new KeyValuePair<string, UlimitConfig>(e.Key, e.Value is YMap limit
                 ? new UlimitConfig { Single = Long(limit, "single"), Soft = Long(limit, "soft"), Hard = Long(limit, "hard") }
