@@ -6,6 +6,7 @@ using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Execution.Watch;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 using PSCompose.Model.Watch;
 
 namespace PSCompose.Cmdlets
@@ -81,7 +82,8 @@ namespace PSCompose.Cmdlets
         private void Up(ProjectModel model, IReadOnlyList<string> services, IReadOnlyList<WatchRule> rules)
         {
             foreach (string service in rules.Select(r => r.Service).Distinct())
-                if (model.Service(service) is YMap definition && definition["build"] != null) definition["pull_policy"] = "build";
+                if (model.Typed.Service(service) is ServiceConfig definition && definition.Build != null)
+                    model.Typed = model.Typed.WithService(definition.WithPullPolicy("build"));
             var runner = new UpRunner(Engine, model, new UpRequest { Services = services, Compatibility = model.Compatibility });
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");

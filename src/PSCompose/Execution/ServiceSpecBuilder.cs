@@ -25,7 +25,7 @@ namespace PSCompose.Execution
                 Labels = Labels(c),
                 Command = s.Command?.ToList(),
                 Entrypoint = s.Entrypoint?.ToList(),
-                Env = s.Environment.Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList(),
+                Env = s.Environment.Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList(), // bare KEY: left unset
                 User = s.User,
                 WorkingDir = s.WorkingDir,
                 Hostname = s.Hostname,

@@ -37,12 +37,7 @@ namespace PSCompose.Model.Typed
             }
         }
 
-        public static double Double(YMap m, string key)
-        {
-            object v = m?[key];
-            if (v is string s) return double.Parse(s, CultureInfo.InvariantCulture);
-            return v == null ? 0 : Convert.ToDouble(v, CultureInfo.InvariantCulture);
-        }
+        public static double Double(YMap m, string key) => GoValues.TryDouble(m?[key], out double d) ? d : 0;
 
         /// <summary>Null when absent, so "unset" and "explicitly empty" stay distinct (command, entrypoint, test).</summary>
         public static IReadOnlyList<string> OptionalStrings(YMap m, string key) =>
@@ -69,12 +64,11 @@ namespace PSCompose.Model.Typed
         public static IReadOnlyList<T> ListOf<T>(YMap m, string key, Func<YMap, T> decode) =>
             Maps(m, key).Select(decode).ToList();
 
-        /// <summary>A Go duration string ("1m30s", "500ms"), as the canonical tree holds durations.</summary>
+        /// <summary>A Go duration string ("1m30s", "500ms"), as the canonical tree holds durations (null when not one).</summary>
         public static TimeSpan? Duration(YMap m, string key)
         {
             string text = Str(m, key);
-            if (string.IsNullOrEmpty(text)) return null;
-            if (!GoValues.TryParseDuration(text, out long nanoseconds)) throw new FormatException(GoValues.DurationError(text));
+            if (string.IsNullOrEmpty(text) || !GoValues.TryParseDuration(text, out long nanoseconds)) return null;
             return TimeSpan.FromTicks(nanoseconds / 100);
         }
 
