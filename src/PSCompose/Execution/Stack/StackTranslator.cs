@@ -21,7 +21,7 @@ namespace PSCompose.Execution.Stack
         public static StackPlan Translate(ProjectModel model, string stack)
         {
             var plan = new StackPlan { Name = stack };
-            plan.Warnings.AddRange(UnsupportedStackKeys.Find(model));
+            plan.Warnings.AddRange(UnsupportedStackKeys.Find(model.Typed));
             StackResources.AddSecretsAndConfigs(model, stack, plan);
             var usedNetworks = new HashSet<string>(StringComparer.Ordinal);
             foreach (string name in model.ServiceNames)
