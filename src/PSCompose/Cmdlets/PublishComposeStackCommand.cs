@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PSCompose.Execution.Stack;
-using PSCompose.Model;
 
 namespace PSCompose.Cmdlets
 {
@@ -48,8 +47,7 @@ namespace PSCompose.Cmdlets
         {
             // The stack name is the project name: the canonical names (<stack>_<key>) come from it.
             ProjectName = Name;
-            ProjectModel model = LoadProject();
-            StackPlan plan = StackTranslator.Translate(model, Name);
+            StackPlan plan = StackTranslator.Translate(LoadProject().Typed, Name);
             foreach (StackWarning warning in plan.Warnings) WriteWarning(warning.ToString());
             string summary = $"services {string.Join(", ", plan.Services.Select(s => s.Name))}";
             if (!ShouldProcess($"stack {Name}", "Deploy " + summary)) return;

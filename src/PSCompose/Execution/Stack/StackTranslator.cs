@@ -5,11 +5,12 @@ using System.Linq;
 using PSCompose.Engine;
 using PSCompose.Model;
 using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution.Stack
 {
     /// <summary>
-    /// The canonical project → Swarm objects, following docker/cli cli/compose/convert (service.go, compose.go,
+    /// The typed project → Swarm objects, following docker/cli cli/compose/convert (service.go, compose.go,
     /// volume.go): names `&lt;stack&gt;_&lt;key&gt;`, the namespace label everywhere, overlay networks. Unlike docker
     /// stack deploy, secrets and configs get content-addressed names so a content change rolls them (moby#35048).
     /// </summary>
@@ -18,20 +19,19 @@ namespace PSCompose.Execution.Stack
         /// <summary>Hex characters of the content hash in a secret's or config's name.</summary>
         internal const int NameHashLength = 10;
 
-        public static StackPlan Translate(ProjectModel model, string stack)
+        public static StackPlan Translate(ProjectConfig project, string stack)
         {
             var plan = new StackPlan { Name = stack };
-            plan.Warnings.AddRange(UnsupportedStackKeys.Find(model));
-            StackResources.AddSecretsAndConfigs(model, stack, plan);
+            plan.Warnings.AddRange(UnsupportedStackKeys.Find(project));
+            StackResources.AddSecretsAndConfigs(project, stack, plan);
             var usedNetworks = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string name in model.ServiceNames)
+            foreach (ServiceConfig s in project.Services.Values)
             {
-                YMap s = model.Service(name);
-                SwarmServiceSpec spec = Service(model, stack, name, s, plan);
+                SwarmServiceSpec spec = Service(project, stack, s, plan);
                 foreach (string key in NetworkKeys(s)) usedNetworks.Add(key);
                 plan.Services.Add(spec);
             }
-            StackResources.AddNetworks(model, stack, usedNetworks, plan);
+            StackResources.AddNetworks(project, stack, usedNetworks, plan);
             foreach (SwarmServiceSpec spec in plan.Services) spec.Labels[StackLabels.SpecHash] = SpecHash(spec);
             return plan;
         }
@@ -45,135 +45,122 @@ namespace PSCompose.Execution.Stack
             finally { spec.Labels = labels; }
         }
 
-        private static IEnumerable<string> NetworkKeys(YMap s) =>
-            s.Map("networks")?.Keys ?? (s["network_mode"] == null ? new[] { "default" } : new string[0]);
+        private static IEnumerable<string> NetworkKeys(ServiceConfig s) =>
+            s.Networks?.Keys ?? (s.NetworkMode == null ? new[] { "default" } : new string[0]);
 
-        private static SwarmServiceSpec Service(ProjectModel model, string stack, string name, YMap s, StackPlan plan)
+        private static SwarmServiceSpec Service(ProjectConfig project, string stack, ServiceConfig s, StackPlan plan)
         {
-            YMap deploy = s.Map("deploy");
-            string image = ComposeNames.Image(Canon.Str(s, "image"), stack, name, false);
+            DeployConfig deploy = s.Deploy;
+            string image = ComposeNames.Image(s.Image, stack, s.Name, false);
             var spec = new SwarmServiceSpec
             {
-                Name = ComposeNames.ProjectResource(stack, name),
-                Container = Container(model, stack, s, image, plan),
+                Name = ComposeNames.ProjectResource(stack, s.Name),
+                Container = Container(project, stack, s, image, plan),
                 Mode = ModeOf(deploy),
-                RestartPolicy = RestartPolicy(s, deploy?.Map("restart_policy")),
-                UpdateConfig = Update(deploy?.Map("update_config")),
-                RollbackConfig = Update(deploy?.Map("rollback_config")),
-                EndpointMode = Canon.Str(deploy, "endpoint_mode"),
-                Networks = Networks(model, name, s),
-                Ports = Ports(s),
+                RestartPolicy = RestartPolicy(s.Restart, deploy?.RestartPolicy),
+                UpdateConfig = Update(deploy?.UpdateConfig),
+                RollbackConfig = Update(deploy?.RollbackConfig),
+                EndpointMode = deploy?.EndpointMode,
+                Networks = Networks(project, s),
+                Ports = Ports(s.Ports),
             };
-            if (spec.Mode == "replicated" || spec.Mode == "replicated-job") spec.Replicas = (ulong)(Canon.Number(deploy?["replicas"]) ?? Canon.Number(s["scale"]) ?? 1);
-            foreach (var l in Canon.StringMap(deploy, "labels")) spec.Labels[l.Key] = l.Value ?? "";
+            if (spec.Mode == "replicated" || spec.Mode == "replicated-job") spec.Replicas = (ulong)(deploy?.Replicas ?? s.Scale ?? 1);
+            foreach (var l in deploy?.Labels ?? OrderedMap<string>.Empty) spec.Labels[l.Key] = l.Value ?? "";
             spec.Labels[StackLabels.Namespace] = stack;
             spec.Labels[StackLabels.Image] = image;
-            YMap placement = deploy?.Map("placement");
-            spec.Constraints = Canon.StringsOrEmpty(placement, "constraints");
-            spec.SpreadPreferences = Canon.Maps(placement, "preferences").Select(p => Canon.Str(p, "spread")).Where(p => p != null).ToList();
-            spec.MaxReplicasPerNode = Canon.Number(placement?["max_replicas_per_node"]) is long max && max > 0 ? (ulong)max : (ulong?)null;
-            YMap resources = deploy?.Map("resources");
-            spec.Limits = Resources(resources?.Map("limits"));
-            spec.Reservations = Resources(resources?.Map("reservations"));
-            YMap logging = s.Map("logging");
-            if (logging != null)
+            PlacementConfig placement = deploy?.Placement ?? new PlacementConfig();
+            spec.Constraints = placement.Constraints.ToList();
+            spec.SpreadPreferences = placement.Preferences.Where(p => p != null).ToList();
+            spec.MaxReplicasPerNode = placement.MaxReplicasPerNode > 0 ? (ulong)placement.MaxReplicasPerNode : (ulong?)null;
+            spec.Limits = Resources(deploy?.Resources.Limits);
+            spec.Reservations = Resources(deploy?.Resources.Reservations);
+            if (s.Logging != null)
             {
-                spec.LogDriver = Canon.Str(logging, "driver");
-                spec.LogOptions = Canon.StringMap(logging, "options");
+                spec.LogDriver = s.Logging.Driver;
+                spec.LogOptions = s.Logging.Options.ToDictionary();
             }
             return spec;
         }
 
         internal static readonly string[] Modes = { "replicated", "global", "replicated-job", "global-job" };
 
-        private static string ModeOf(YMap deploy) => Canon.Str(deploy, "mode") is string mode && Modes.Contains(mode) ? mode : "replicated";
+        private static string ModeOf(DeployConfig deploy) => deploy?.Mode is string mode && Modes.Contains(mode) ? mode : "replicated";
 
-        private static SwarmContainerSpec Container(ProjectModel model, string stack, YMap s, string image, StackPlan plan)
+        private static SwarmContainerSpec Container(ProjectConfig project, string stack, ServiceConfig s, string image, StackPlan plan)
         {
             var c = new SwarmContainerSpec
             {
                 Image = image,
-                Command = Canon.Strings(s, "entrypoint"),
-                Args = Canon.Strings(s, "command"),
-                Hostname = Canon.Str(s, "hostname"),
-                Env = Canon.StringMap(s, "environment").OrderBy(e => e.Key, StringComparer.Ordinal)
+                Command = s.Entrypoint?.ToList(),
+                Args = s.Command?.ToList(),
+                Hostname = s.Hostname,
+                Env = s.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)
                     .Select(e => e.Value == null ? e.Key : e.Key + "=" + e.Value).ToList(),
-                Dir = Canon.Str(s, "working_dir"),
-                User = Canon.Str(s, "user"),
-                Groups = Canon.StringsOrEmpty(s, "group_add"),
-                Init = Canon.OptionalBool(s, "init"),
-                StopSignal = Canon.Str(s, "stop_signal"),
-                Tty = Canon.Bool(s, "tty"),
-                OpenStdin = Canon.Bool(s, "stdin_open"),
-                ReadOnly = Canon.Bool(s, "read_only"),
-                StopGracePeriod = Canon.Duration(s, "stop_grace_period"),
-                Healthcheck = ServiceSpecBuilder.Healthcheck(s.Map("healthcheck")),
+                Dir = s.WorkingDir,
+                User = s.User,
+                Groups = s.GroupAdd.ToList(),
+                Init = s.Init,
+                StopSignal = s.StopSignal,
+                Tty = s.Tty,
+                OpenStdin = s.StdinOpen,
+                ReadOnly = s.ReadOnly,
+                StopGracePeriod = s.StopGracePeriod,
+                Healthcheck = ServiceSpecBuilder.Healthcheck(s.HealthCheck),
                 Hosts = ExtraHosts(s),
-                DnsNameservers = Canon.StringsOrEmpty(s, "dns"),
-                DnsSearch = Canon.StringsOrEmpty(s, "dns_search"),
-                DnsOptions = Canon.StringsOrEmpty(s, "dns_opt"),
-                Secrets = FileReferences(s, "secrets", plan.Secrets),
-                Configs = FileReferences(s, "configs", plan.Configs),
-                Mounts = StackResources.Mounts(model, stack, s),
-                Isolation = Canon.Str(s, "isolation"),
-                Sysctls = Canon.StringMap(s, "sysctls"),
-                CapabilityAdd = Canon.StringsOrEmpty(s, "cap_add"),
-                CapabilityDrop = Canon.StringsOrEmpty(s, "cap_drop"),
-                Ulimits = ServiceResources.Ulimits(s.Map("ulimits")),
+                DnsNameservers = s.Dns.ToList(),
+                DnsSearch = s.DnsSearch.ToList(),
+                DnsOptions = s.DnsOpt.ToList(),
+                Secrets = FileReferences(s.Secrets, plan.Secrets, secrets: true),
+                Configs = FileReferences(s.Configs, plan.Configs, secrets: false),
+                Mounts = StackResources.Mounts(project, stack, s),
+                Isolation = s.Isolation,
+                Sysctls = s.Sysctls.ToDictionary(),
+                CapabilityAdd = s.CapAdd.ToList(),
+                CapabilityDrop = s.CapDrop.ToList(),
+                Ulimits = ServiceResources.Ulimits(s.Ulimits),
             };
-            foreach (var l in Canon.StringMap(s, "labels")) c.Labels[l.Key] = l.Value ?? "";
+            foreach (var l in s.Labels) c.Labels[l.Key] = l.Value ?? "";
             c.Labels[StackLabels.Namespace] = stack;
             return c;
         }
 
         /// <summary>docker/cli convertExtraHosts: "host:ip" becomes the hosts-file line "ip host".</summary>
-        private static IList<string> ExtraHosts(YMap s) => ServiceSpecBuilder.ExtraHosts(s, (host, ip) => ip + " " + host);
+        private static IList<string> ExtraHosts(ServiceConfig s) => ServiceSpecBuilder.ExtraHosts(s.ExtraHosts, (host, ip) => ip + " " + host);
 
         /// <summary>
         /// Secret/config references by the rolled name. docker stack deploy's default target is the source key (the
         /// engine puts a secret in /run/secrets, a config at /&lt;key&gt;); uid and gid "0", mode 0444.
         /// </summary>
-        private static IList<SwarmFileReference> FileReferences(YMap s, string key, List<SwarmObjectSpec> created)
+        private static IList<SwarmFileReference> FileReferences(IEnumerable<FileReference> references, List<SwarmObjectSpec> created, bool secrets)
         {
             var result = new List<SwarmFileReference>();
-            foreach (YMap r in Canon.Maps(s, key))
+            foreach (FileReference r in references)
             {
-                string source = Canon.Str(r, "source");
-                string target = Canon.Str(r, "target");
-                if (target == null || (key == "secrets" && target == "/run/secrets/" + source)) target = source;
+                string target = r.Target;
+                if (target == null || (secrets && target == "/run/secrets/" + r.Source)) target = r.Source;
                 result.Add(new SwarmFileReference
                 {
-                    Name = StackResources.ObjectName(created, source),
+                    Name = StackResources.ObjectName(created, r.Source),
                     Target = target,
-                    Uid = Canon.Str(r, "uid") ?? "0",
-                    Gid = Canon.Str(r, "gid") ?? "0",
-                    Mode = FileMode(r["mode"]),
+                    Uid = r.Uid ?? "0",
+                    Gid = r.Gid ?? "0",
+                    Mode = r.Mode is long mode ? (uint)mode : DefaultFileMode,
                 });
             }
             return result;
         }
 
-        private static uint FileMode(object mode)
-        {
-            switch (mode)
-            {
-                case null: return Convert.ToUInt32("444", 8);
-                case string text: return Convert.ToUInt32(text, 8);
-                default: return (uint)(Canon.Number(mode) ?? 0);
-            }
-        }
+        private static readonly uint DefaultFileMode = Convert.ToUInt32("444", 8);
 
-        private static IList<SwarmNetworkAttachment> Networks(ProjectModel model, string service, YMap s)
+        private static IList<SwarmNetworkAttachment> Networks(ProjectConfig project, ServiceConfig s)
         {
             var result = new List<SwarmNetworkAttachment>();
-            YMap declared = s.Map("networks");
             foreach (string key in NetworkKeys(s))
             {
-                YMap network = model.Networks.Map(key);
-                string target = Canon.Str(network, "name") ?? ComposeNames.ProjectResource(model.Name, key);
-                var attachment = new SwarmNetworkAttachment { Target = target, Aliases = Canon.StringsOrEmpty(declared?.Map(key), "aliases") };
+                string target = project.NetworkName(key);
+                var attachment = new SwarmNetworkAttachment { Target = target, Aliases = (s.Networks?[key]?.Aliases ?? Array.Empty<string>()).ToList() };
                 // docker/cli: only user-defined networks take aliases, and every service is reachable by its name.
-                if (!IsBuiltInNetwork(target)) attachment.Aliases.Add(service);
+                if (!IsBuiltInNetwork(target)) attachment.Aliases.Add(s.Name);
                 result.Add(attachment);
             }
             return result.OrderBy(n => n.Target, StringComparer.Ordinal).ToList();
@@ -182,27 +169,26 @@ namespace PSCompose.Execution.Stack
         internal static bool IsBuiltInNetwork(string name) =>
             name == "host" || name == "bridge" || name == "none" || name == "default" || name.StartsWith("container:", StringComparison.Ordinal);
 
-        private static IList<SwarmPortSpec> Ports(YMap s) =>
-            Canon.Maps(s, "ports").Select(p => new SwarmPortSpec
+        private static IList<SwarmPortSpec> Ports(IEnumerable<ServicePort> ports) =>
+            ports.Select(p => new SwarmPortSpec
             {
-                Protocol = Canon.Str(p, "protocol") ?? "tcp",
-                TargetPort = (uint)Canon.Long(p, "target"),
-                PublishedPort = Canon.Number(p["published"]) is long published ? (uint)published : (uint?)null,
-                PublishMode = Canon.Str(p, "mode") ?? "ingress",
+                Protocol = p.Protocol ?? "tcp",
+                TargetPort = (uint)p.Target,
+                PublishedPort = long.TryParse(p.Published, NumberStyles.Integer, CultureInfo.InvariantCulture, out long published) ? (uint)published : (uint?)null,
+                PublishMode = p.Mode ?? "ingress",
             }).ToList();
 
         /// <summary>docker/cli convertRestartPolicy: deploy.restart_policy, else the service's restart translated.</summary>
-        private static SwarmRestartPolicySpec RestartPolicy(YMap s, YMap policy)
+        private static SwarmRestartPolicySpec RestartPolicy(string restart, RestartPolicyConfig policy)
         {
             if (policy != null)
                 return new SwarmRestartPolicySpec
                 {
-                    Condition = Canon.Str(policy, "condition"),
-                    Delay = Canon.Duration(policy, "delay"),
-                    MaxAttempts = Canon.Number(policy["max_attempts"]) is long n ? (ulong)n : (ulong?)null,
-                    Window = Canon.Duration(policy, "window"),
+                    Condition = policy.Condition,
+                    Delay = policy.Delay,
+                    MaxAttempts = policy.MaxAttempts is long n ? (ulong)n : (ulong?)null,
+                    Window = policy.Window,
                 };
-            string restart = Canon.Str(s, "restart");
             if (string.IsNullOrEmpty(restart)) return null;
             string[] parts = restart.Split(':');
             switch (parts[0])
@@ -220,21 +206,21 @@ namespace PSCompose.Execution.Stack
             }
         }
 
-        private static SwarmUpdateSpec Update(YMap u) => u == null ? null : new SwarmUpdateSpec
+        private static SwarmUpdateSpec Update(UpdateConfig u) => u == null ? null : new SwarmUpdateSpec
         {
-            Parallelism = Canon.Number(u["parallelism"]) is long p ? (ulong)p : 1,
-            Delay = Canon.Duration(u, "delay"),
-            FailureAction = Canon.Str(u, "failure_action"),
-            Monitor = Canon.Duration(u, "monitor"),
-            MaxFailureRatio = (float)Canon.Double(u, "max_failure_ratio"),
-            Order = Canon.Str(u, "order"),
+            Parallelism = u.Parallelism is long p ? (ulong)p : 1,
+            Delay = u.Delay,
+            FailureAction = u.FailureAction,
+            Monitor = u.Monitor,
+            MaxFailureRatio = (float)u.MaxFailureRatio,
+            Order = u.Order,
         };
 
-        private static SwarmResourceSpec Resources(YMap r) => r == null ? null : new SwarmResourceSpec
+        private static SwarmResourceSpec Resources(ResourceSpec r) => r == null ? null : new SwarmResourceSpec
         {
-            NanoCpus = (long)Math.Round(Canon.Double(r, "cpus") * 1e9),
-            MemoryBytes = Canon.Long(r, "memory"),
-            Pids = Canon.Long(r, "pids"),
+            NanoCpus = (long)Math.Round(r.Cpus * 1e9),
+            MemoryBytes = r.Memory,
+            Pids = r.Pids,
         };
     }
 }

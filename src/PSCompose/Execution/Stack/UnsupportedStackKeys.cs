@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Net;
-using PSCompose.Model;
 using PSCompose.Model.Typed;
 
 namespace PSCompose.Execution.Stack
@@ -64,22 +62,21 @@ namespace PSCompose.Execution.Stack
         };
 
         /// <summary>One warning per (service, unsupported key or port), in service order, then as written (file, line).</summary>
-        public static IEnumerable<StackWarning> Find(ProjectModel model)
+        public static IEnumerable<StackWarning> Find(ProjectConfig project)
         {
-            SourcePositions lines = model.Typed.Sources;
-            var files = (model.ConfigFiles ?? Enumerable.Empty<string>()).ToList();
-            foreach (string service in model.ServiceNames)
+            SourcePositions lines = project.Sources;
+            var files = project.ConfigFiles.ToList();
+            foreach (ServiceConfig s in project.Services.Values)
             {
-                YMap s = model.Service(service);
                 var found = new List<StackWarning>();
-                foreach (string key in s.Keys)
+                foreach (string key in s.DeclaredKeys)
                 {
                     string reason = ReasonFor(s, key);
                     if (reason == null) continue;
-                    (string file, int line) = lines.Find(service, key);
-                    found.Add(new StackWarning { Service = service, Key = key, File = file, Line = line, Reason = reason });
+                    (string file, int line) = lines.Find(s.Name, key);
+                    found.Add(new StackWarning { Service = s.Name, Key = key, File = file, Line = line, Reason = reason });
                 }
-                found.AddRange(HostIpPorts(lines, service, s));
+                found.AddRange(HostIpPorts(lines, s));
                 foreach (StackWarning warning in found.OrderBy(w => files.IndexOf(w.File)).ThenBy(w => w.Line)) yield return warning;
             }
         }
@@ -88,21 +85,19 @@ namespace PSCompose.Execution.Stack
         /// Swarm's port config has no host IP: docker/cli (opts.ConvertPortToPortConfig) drops a specified one with a
         /// warning and publishes on every address. One warning per port entry as written (a range is one entry).
         /// </summary>
-        private static IEnumerable<StackWarning> HostIpPorts(SourcePositions lines, string service, YMap s)
+        private static IEnumerable<StackWarning> HostIpPorts(SourcePositions lines, ServiceConfig s)
         {
             var seen = new HashSet<(string, int)>();
-            List<YMap> ports = Canon.Maps(s, "ports").ToList();
-            for (int i = 0; i < ports.Count; i++)
+            for (int i = 0; i < s.Ports.Count; i++)
             {
-                string ip = Canon.Str(ports[i], "host_ip");
+                string ip = s.Ports[i].HostIp;
                 if (!IsSpecific(ip)) continue;
-                long target = Canon.Long(ports[i], "target");
-                (string file, int line, int index) = lines.FindPort(service, ip, target);
+                (string file, int line, int index) = lines.FindPort(s.Name, ip, s.Ports[i].Target);
                 if (index < 0) index = i;
                 if (!seen.Add((file, line > 0 ? line : -1 - index))) continue;
                 yield return new StackWarning
                 {
-                    Service = service, Key = $"ports[{index}] host IP {ip}", File = file, Line = line,
+                    Service = s.Name, Key = $"ports[{index}] host IP {ip}", File = file, Line = line,
                     Reason = "Swarm publishes the port on all addresses (0.0.0.0)",
                 };
             }
@@ -111,11 +106,11 @@ namespace PSCompose.Execution.Stack
         private static bool IsSpecific(string ip) =>
             !string.IsNullOrEmpty(ip) && IPAddress.TryParse(ip.Trim('[', ']'), out IPAddress a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any);
 
-        private static string ReasonFor(YMap s, string key)
+        private static string ReasonFor(ServiceConfig s, string key)
         {
             if (Reasons.TryGetValue(key, out string reason)) return reason;
-            if (key == "restart" && s.Map("deploy")?.Map("restart_policy") != null) return "deploy.restart_policy is used";
-            if (key == "deploy" && Canon.Str(s.Map("deploy"), "mode") is string mode && !StackTranslator.Modes.Contains(mode))
+            if (key == "restart" && s.Deploy?.RestartPolicy != null) return "deploy.restart_policy is used";
+            if (key == "deploy" && s.Deploy?.Mode is string mode && !StackTranslator.Modes.Contains(mode))
                 return $"mode {mode} is not supported; use " + string.Join(", ", StackTranslator.Modes);
             return null;
         }

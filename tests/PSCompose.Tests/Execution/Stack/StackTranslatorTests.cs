@@ -38,7 +38,7 @@ namespace PSCompose.Tests.Execution.Stack
             project.Write("pw.txt", pw);
             project.Write(".env", "GREETING=hello\n");
             ProjectModel model = project.Load(o => o.ProjectName = "shop");
-            return (StackTranslator.Translate(model, "shop"), project);
+            return (StackTranslator.Translate(model.Typed, "shop"), project);
         }
 
         [Fact]
@@ -125,7 +125,7 @@ namespace PSCompose.Tests.Execution.Stack
                     "      - target: 81\n" +
                     "        host_ip: \"::1\"\n" +
                     "        published: 8081\n");
-                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop"), "shop");
+                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop").Typed, "shop");
                 string file = System.IO.Path.Combine(project.Root, "compose.yaml");
                 Assert.Equal(new[]
                 {
@@ -148,7 +148,7 @@ namespace PSCompose.Tests.Execution.Stack
                     "  once:\n    image: pscompose/busybox:latest\n    deploy: {mode: replicated-job, replicas: 3}\n" +
                     "  each:\n    image: pscompose/busybox:latest\n    deploy: {mode: global-job}\n" +
                     "  odd:\n    image: pscompose/busybox:latest\n    deploy: {mode: daemonset}\n");
-                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop"), "shop");
+                StackPlan plan = StackTranslator.Translate(project.Load(o => o.ProjectName = "shop").Typed, "shop");
                 Assert.Equal(new[] { ("shop_once", "replicated-job", (ulong?)3), ("shop_each", "global-job", (ulong?)null), ("shop_odd", "replicated", (ulong?)1) },
                     plan.Services.Select(s => (s.Name, s.Mode, s.Replicas)));
                 StackWarning warning = Assert.Single(plan.Warnings);
