@@ -33,8 +33,6 @@ namespace PSCompose.Tests.Architecture
         public SyntaxNode Node { get; set; }
 
         public string Where => File + ":" + Line;
-
-        public override string ToString() => $"{Where}  {Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}";
     }
 
     /// <summary>
@@ -49,36 +47,20 @@ namespace PSCompose.Tests.Architecture
         public ModuleSources()
         {
             var clock = Stopwatch.StartNew();
-            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None);
-            SyntaxTree[] trees = Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
-                .Where(path => !IsBuildOutput(path))
-                .AsParallel()
-                .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, path))
-                .ToArray();
-            var compilation = CSharpCompilation.Create("PSCompose", trees, LoadReferences(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-
-            // Declarations are checked whole; method bodies are bound once, by the walk, which reports what it cannot
-            // resolve (so a missing reference fails here instead of hiding uses).
-            Diagnostic[] errors = compilation.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(10).ToArray();
-            Assert.True(errors.Length == 0, "The module's declarations do not compile here:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+            TimeSpan processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            SyntaxTree[] trees = Parse();
+            CSharpCompilation compilation = Compile(trees);
+            HashSet<string> names = NamesTheModuleDeclares(compilation, trees);
             var uses = new ConcurrentBag<SymbolUse>();
             var unresolved = new ConcurrentBag<string>();
-            // Only a name the module declares (or a using alias) can resolve to a module symbol: other names (the BCL's,
-            // the libraries', locals) are skipped without a lookup.
-            var declaredNames = new HashSet<string>(compilation.Assembly.TypeNames
-                .Concat(compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member).Select(m => m.Name))
-                .Concat(trees.SelectMany(t => t.GetRoot().DescendantNodes(n => !(n is MemberDeclarationSyntax) || n is BaseNamespaceDeclarationSyntax)
-                    .OfType<UsingDirectiveSyntax>().Where(u => u.Alias != null).Select(u => u.Alias.Name.Identifier.ValueText))), StringComparer.Ordinal);
-            Parallel.ForEach(trees, tree => Collect(compilation.GetSemanticModel(tree), tree, declaredNames, uses, unresolved));
+            Parallel.ForEach(trees, tree => Collect(compilation.GetSemanticModel(tree), tree, names, uses, unresolved));
             Assert.True(unresolved.IsEmpty, "Names the compilation cannot resolve (a missing reference?):\n" + string.Join("\n", unresolved.Take(10)));
 
             Uses = uses.OrderBy(u => u.File, StringComparer.Ordinal).ThenBy(u => u.Line).ToList();
             Folders = trees.Select(t => FolderOf(t.FilePath)).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
             Files = trees.Select(t => RelativePath(t.FilePath)).OrderBy(f => f, StringComparer.Ordinal).ToList();
             CompileTime = clock.Elapsed;
-            CompileProcessorTime = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            CompileProcessorTime = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         }
 
         /// <summary>Every use of a symbol declared in the module's sources, in file and line order.</summary>
@@ -114,6 +96,43 @@ namespace PSCompose.Tests.Architecture
             return relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal);
         }
 
+        private static SyntaxTree[] Parse()
+        {
+            var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None);
+            return Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
+                .Where(path => !IsBuildOutput(path))
+                .AsParallel()
+                .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), options, path))
+                .ToArray();
+        }
+
+        /// <summary>
+        /// The compilation, its declarations checked whole. Method bodies are bound once, by the walk, which reports what
+        /// it cannot resolve: a missing reference fails here instead of hiding uses.
+        /// </summary>
+        private static CSharpCompilation Compile(SyntaxTree[] trees)
+        {
+            var compilation = CSharpCompilation.Create("PSCompose", trees, LoadReferences(),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+            Diagnostic[] errors = compilation.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(10).ToArray();
+            Assert.True(errors.Length == 0, "The module's declarations do not compile here:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+            return compilation;
+        }
+
+        /// <summary>
+        /// Only a name the module declares (an attribute also without its suffix, or a using alias) can resolve to a
+        /// module symbol: the walk skips other names (the BCL's, the libraries', locals) without a lookup.
+        /// </summary>
+        private static HashSet<string> NamesTheModuleDeclares(CSharpCompilation compilation, SyntaxTree[] trees)
+        {
+            List<string> declared = compilation.GetSymbolsWithName(_ => true, SymbolFilter.TypeAndMember).Select(s => s.Name).ToList();
+            IEnumerable<string> attributes = declared
+                .Where(n => n.EndsWith("Attribute", StringComparison.Ordinal)).Select(n => n.Substring(0, n.Length - "Attribute".Length));
+            IEnumerable<string> aliases = trees.SelectMany(t => t.GetRoot().DescendantNodes(n => !(n is MemberDeclarationSyntax) || n is BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>().Where(u => u.Alias != null).Select(u => u.Alias.Name.Identifier.ValueText));
+            return new HashSet<string>(declared.Concat(attributes).Concat(aliases), StringComparer.Ordinal);
+        }
+
         private static IEnumerable<MetadataReference> LoadReferences()
         {
             string list = Path.Combine(AppContext.BaseDirectory, "PSCompose.compile-references.txt");
@@ -121,13 +140,13 @@ namespace PSCompose.Tests.Architecture
             return File.ReadAllLines(list).Where(l => l.Length > 0).Select(path => MetadataReference.CreateFromFile(path)).ToList();
         }
 
-        private static void Collect(SemanticModel model, SyntaxTree tree, HashSet<string> declaredNames, ConcurrentBag<SymbolUse> uses, ConcurrentBag<string> unresolved)
+        private static void Collect(SemanticModel model, SyntaxTree tree, HashSet<string> names, ConcurrentBag<SymbolUse> uses, ConcurrentBag<string> unresolved)
         {
             string file = RelativePath(tree.FilePath);
             string from = FolderOf(tree.FilePath);
             foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
             {
-                if (!Resolvable(node) || (node is SimpleNameSyntax name && !declaredNames.Contains(name.Identifier.ValueText))) continue;
+                if (!Resolvable(node) || (node is SimpleNameSyntax name && !names.Contains(name.Identifier.ValueText))) continue;
                 SymbolInfo info = model.GetSymbolInfo(node);
                 if (Unresolved(model, node, info))
                     unresolved.Add($"{file}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}  {node} ({info.CandidateReason})");
