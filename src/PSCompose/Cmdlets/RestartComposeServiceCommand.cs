@@ -20,6 +20,7 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Restart, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
+    [Completion.CompletesServicesInState(ContainerStates.Running)]
     public sealed class RestartComposeServiceCommand : ComposeServiceCmdlet
     {
         /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>

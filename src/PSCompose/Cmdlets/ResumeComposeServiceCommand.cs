@@ -13,6 +13,7 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Resume, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
+    [Completion.CompletesServicesInState(ContainerStates.Paused)]
     public sealed class ResumeComposeServiceCommand : ComposeServiceCmdlet
     {
         /// <summary>Emit the services resumed, as they are afterwards.</summary>

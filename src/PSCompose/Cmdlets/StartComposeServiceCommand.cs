@@ -21,6 +21,7 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
+    [Completion.CompletesServicesInState(ContainerStates.Exited, ContainerStates.Created, ContainerStates.Dead)]
     public sealed class StartComposeServiceCommand : ComposeServiceCmdlet
     {
         /// <summary>Wait until the services are running (healthy when they have a healthcheck), like up --wait (start --wait in Compose v5).</summary>

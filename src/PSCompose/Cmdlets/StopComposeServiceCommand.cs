@@ -20,6 +20,7 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "ComposeService", SupportsShouldProcess = true, DefaultParameterSetName = StopSet)]
     [OutputType(typeof(ComposeService))]
+    [Completion.CompletesServicesInState(ContainerStates.Running)]
     public sealed class StopComposeServiceCommand : ComposeServiceCmdlet
     {
         private const string StopSet = "Stop";

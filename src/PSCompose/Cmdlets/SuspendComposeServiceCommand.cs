@@ -13,6 +13,7 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Suspend, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
+    [Completion.CompletesServicesInState(ContainerStates.Running)]
     public sealed class SuspendComposeServiceCommand : ComposeServiceCmdlet
     {
         /// <summary>Emit the services paused, as they are afterwards.</summary>

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
-using PSCompose.Cmdlets;
 using PSCompose.Engine;
 using PSCompose.Model;
 using PSCompose.Plan;
@@ -21,18 +20,14 @@ namespace PSCompose.Completion
     /// </summary>
     public sealed class ServiceNameCompleter : IArgumentCompleter
     {
-        private static readonly Dictionary<Type, string[]> StatesByCmdlet = new Dictionary<Type, string[]>
-        {
-            [typeof(StartComposeServiceCommand)] = new[] { ContainerStates.Exited, ContainerStates.Created, ContainerStates.Dead },
-            [typeof(StopComposeServiceCommand)] = new[] { ContainerStates.Running },
-            [typeof(RestartComposeServiceCommand)] = new[] { ContainerStates.Running },
-            [typeof(SuspendComposeServiceCommand)] = new[] { ContainerStates.Running },
-            [typeof(ResumeComposeServiceCommand)] = new[] { ContainerStates.Paused },
-        };
-
-        /// <summary>Cmdlet names and their aliases (as typed on the command line) → the container states offered.</summary>
-        private static readonly Dictionary<string, string[]> StatesByCommandName = StatesByCmdlet
-            .SelectMany(kv => NamesOf(kv.Key).Select(name => new KeyValuePair<string, string[]>(name, kv.Value)))
+        /// <summary>
+        /// Cmdlet names and their aliases (as typed on the command line) → the container states offered, from the
+        /// cmdlets' <see cref="CompletesServicesInStateAttribute"/>.
+        /// </summary>
+        private static readonly Dictionary<string, string[]> StatesByCommandName = typeof(ServiceNameCompleter).Assembly.GetExportedTypes()
+            .Select(type => (Cmdlet: type, States: type.GetCustomAttribute<CompletesServicesInStateAttribute>()?.States))
+            .Where(c => c.States != null)
+            .SelectMany(c => NamesOf(c.Cmdlet).Select(name => new KeyValuePair<string, string[]>(name, c.States)))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -68,5 +63,17 @@ namespace PSCompose.Completion
             yield return attribute.VerbName + "-" + attribute.NounName;
             foreach (string alias in cmdlet.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? new string[0]) yield return alias;
         }
+    }
+
+    /// <summary>
+    /// On a cmdlet whose service names complete with <see cref="ServiceNameCompleter"/>: offer only the services with a
+    /// container in one of these states, the ones the cmdlet changes (Start- offers stopped services).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    internal sealed class CompletesServicesInStateAttribute : Attribute
+    {
+        public CompletesServicesInStateAttribute(params string[] states) => States = states;
+
+        public string[] States { get; }
     }
 }

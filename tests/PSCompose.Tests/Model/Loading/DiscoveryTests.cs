@@ -53,7 +53,7 @@ namespace PSCompose.Tests.Model.Loading
             using var p = new TempProject();
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal(ErrorIds.FileNotFound, e.ErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal("no configuration file provided: not found", e.Message);
         }
 

@@ -98,7 +98,7 @@ namespace PSCompose.Tests.Model.Loading
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ProjectName = "Bad"));
             Assert.Equal("invalid project name \"Bad\": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number", e.Message);
             Assert.Equal(ErrorIds.ProjectNameInvalid, e.ErrorId);
-            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Fact]

@@ -49,7 +49,7 @@ namespace PSCompose.Tests.Model.Loading
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal($"cannot extend service \"web\" in {file}: service \"nope\" not found", e.Reason);
             Assert.Equal(ErrorIds.ExtendsServiceNotFound, e.ErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(ErrorCategory.ObjectNotFound, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Fact]

@@ -17,7 +17,7 @@ namespace PSCompose.Tests.Model.Loading
             var e = Assert.Throws<ComposeFileException>(() => p.Load(o => o.ConfigFiles = new[] { dir }));
             Assert.Equal($"read {dir}: is a directory", e.Message);
             Assert.Equal(ErrorIds.FileNotAFile, e.ErrorId);
-            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(ErrorCategory.InvalidArgument, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal(dir, e.Target);
         }
 

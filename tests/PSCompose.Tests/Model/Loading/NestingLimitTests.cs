@@ -25,7 +25,7 @@ namespace PSCompose.Tests.Model.Loading
             string file = p.Write("compose.yaml", Service("    environment:\n      X: '" + Nested(10000) + "'\n"));
             var e = Assert.IsType<ComposeFileException>(OnSmallStack(() => p.Load()));
             Assert.Equal(ErrorIds.NestingTooDeep, e.ErrorId);
-            Assert.Equal(System.Management.Automation.ErrorCategory.LimitsExceeded, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(System.Management.Automation.ErrorCategory.LimitsExceeded, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
             Assert.Equal(file, e.File);
             Assert.Equal("services.a.environment.X", e.KeyPath);
             Assert.Contains("services.a.environment.X", e.Message);

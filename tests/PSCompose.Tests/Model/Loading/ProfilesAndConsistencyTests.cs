@@ -115,7 +115,7 @@ namespace PSCompose.Tests.Model.Loading
             var e = Assert.Throws<ComposeFileException>(() => p.Load());
             Assert.Equal(ErrorIds.ScaleInvalidInFile, e.ErrorId);
             Assert.Equal("services.a", e.KeyPath);
-            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, PSCompose.Cmdlets.ErrorCatalogue.CategoryOf(e.ErrorId));
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, PSCompose.ErrorCatalogue.CategoryOf(e.ErrorId));
         }
 
         [Theory]

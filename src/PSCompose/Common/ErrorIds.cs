@@ -2,8 +2,8 @@ namespace PSCompose
 {
     /// <summary>
     /// Every FullyQualifiedErrorId PSCompose produces (the part before the comma), so users and tests can catch them
-    /// by name. Model, Plan, Execution and Engine raise exceptions carrying one of these; the cmdlet layer alone gives
-    /// each its ErrorCategory (Cmdlets/ErrorCatalogue.cs).
+    /// by name. Model, Plan, Execution and Engine raise exceptions carrying one of these; <see cref="ErrorCatalogue"/>
+    /// alone gives each its ErrorCategory, for the cmdlets and Invoke-Compose alike.
     /// </summary>
     public static class ErrorIds
     {

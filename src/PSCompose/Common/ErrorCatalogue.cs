@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 
-namespace PSCompose.Cmdlets
+namespace PSCompose
 {
     /// <summary>
     /// The ErrorCategory of every id in <see cref="ErrorIds"/>: the one place categories are decided, so an id always

@@ -4,8 +4,8 @@ namespace PSCompose
 {
     /// <summary>
     /// A failure PSCompose can explain: it carries the ErrorRecord id (one of <see cref="ErrorIds"/>) and the thing it
-    /// concerns (a file, a service, a key path), so every cmdlet reports it the same way. The cmdlet layer gives the id
-    /// its ErrorCategory.
+    /// concerns (a file, a service, a key path), so every cmdlet reports it the same way. <see cref="ErrorCatalogue"/>
+    /// gives the id its ErrorCategory.
     /// </summary>
     public class ComposeException : Exception
     {
