@@ -77,11 +77,13 @@ namespace PSCompose.Cmdlets
 
         /// <summary>
         /// Compose's up before watch: detached, the watched services that have a build section built (their
-        /// pull_policy becomes build, in a typed copy the watch then runs on), only diverged containers recreated.
+        /// pull_policy becomes build), only diverged containers recreated.
         /// </summary>
         private void Up(ProjectModel model, IReadOnlyList<string> services, IReadOnlyList<WatchRule> rules)
         {
-            model.Typed = BuildingWatched(model.Typed, rules);
+            foreach (string service in rules.Select(r => r.Service).Distinct())
+                if (model.Typed.Service(service) is ServiceConfig definition && definition.Build != null)
+                    model.Typed = model.Typed.WithService(definition.WithPullPolicy("build"));
             var runner = new UpRunner(Engine, model, new UpRequest { Services = services, Compatibility = model.Compatibility });
             AwaitEngine((engine, ct) => runner.PrepareAsync(ct));
             var reporter = new ExecutionReporter(this, $"Compose up {model.Name}");
@@ -104,15 +106,6 @@ namespace PSCompose.Cmdlets
                 foreach (OperationFailure failure in reportable.Skip(1)) WriteComposeError(OperationError.From(failure), failure.Operation.Service);
                 throw OperationError.From(reportable[0]);
             }
-        }
-
-        /// <summary>The project with pull_policy build on each watched service that has a build section.</summary>
-        private static ProjectConfig BuildingWatched(ProjectConfig project, IReadOnlyList<WatchRule> rules)
-        {
-            foreach (string service in rules.Select(r => r.Service).Distinct())
-                if (project.Service(service) is ServiceConfig definition && definition.Build != null)
-                    project = project.WithService(definition.WithPullPolicy("build"));
-            return project;
         }
 
         /// <summary>The watch loop until Ctrl+C, its events and messages written on the pipeline thread.</summary>
