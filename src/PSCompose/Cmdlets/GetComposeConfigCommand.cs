@@ -7,6 +7,7 @@ using PSCompose.Model;
 using PSCompose.Model.Interpolation;
 using PSCompose.Model.Loading;
 using PSCompose.Model.Serialization;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Cmdlets
 {
@@ -183,29 +184,29 @@ namespace PSCompose.Cmdlets
                     WriteConfigText(options);
                     return;
             }
-            ProjectModel model = ProjectLoader.Load(options);
+            ProjectConfig project = ProjectLoader.Load(options).Typed;
             if (Quiet) return;
             switch (ParameterSetName)
             {
                 case ServicesSet:
-                    WriteObject(model.ServiceNames.ToArray(), true);
+                    WriteObject(project.ServiceNames.ToArray(), true);
                     break;
                 case VolumesSet:
-                    WriteObject(model.Volumes.Keys.ToArray(), true);
+                    WriteObject(project.Volumes.Keys.ToArray(), true);
                     break;
                 case NetworksSet:
-                    WriteObject(model.Networks.Keys.ToArray(), true);
+                    WriteObject(project.Networks.Keys.ToArray(), true);
                     break;
                 case ProfilesSet:
-                    WriteObject(model.AllProfiles.ToArray(), true);
+                    WriteObject(project.AllProfiles.ToArray(), true);
                     break;
                 case ImagesSet:
-                    foreach (var s in model.Services)
-                        WriteObject(ComposeNames.Image(((YMap)s.Value).String("image"), model.Name, s.Key, model.Compatibility));
+                    foreach (ServiceConfig s in project.Services.Values)
+                        WriteObject(ComposeNames.Image(s.Image, project.Name, s.Name, project.Compatibility));
                     break;
                 case HashSet:
-                    foreach (var s in model.Services)
-                        WriteObject(new ComposeServiceHash { Service = s.Key, Hash = ConfigHash.Service((YMap)s.Value) });
+                    foreach (ServiceConfig s in project.Services.Values)
+                        WriteObject(new ComposeServiceHash { Service = s.Name, Hash = ConfigHash.Service(s) });
                     break;
             }
         }
@@ -226,21 +227,22 @@ namespace PSCompose.Cmdlets
             if (NoInterpolate && !asObject)
             {
                 YMap raw = ProjectLoader.LoadModel(options);
-                if (pin) PinImages(raw.Map("services"));
-                if (LockImageDigests) raw = ImageLock.Document(raw.Map("services"));
+                if (pin) ImageLock.Pin(raw, ResolveDigests(raw));
+                if (LockImageDigests) raw = ImageLock.Document(raw);
                 text = json ? ModelText.Json(raw) : ModelText.Yaml(raw);
             }
             else
             {
                 ProjectModel model = ProjectLoader.Load(options);
-                if (pin) PinImages(model.Root.Map("services"));
-                if (!NoConsistency) Consistency.CheckContainerNamesUnique(model.Root.Map("services"));
+                IReadOnlyDictionary<string, string> pinned = pin ? ResolveDigests(model.Root) : null;
+                if (!NoConsistency) Consistency.CheckContainerNamesUnique(model.Typed);
                 if (asObject)
                 {
-                    if (!Quiet) WriteObject(ServiceConfigView.Project(model));
+                    if (!Quiet) WriteObject(ServiceConfigView.Project(pinned == null ? model.Typed : Pinned(model.Typed, pinned)));
                     return;
                 }
-                if (LockImageDigests) model = new ProjectModel { Name = "", Root = ImageLock.Document(model.Root.Map("services")) };
+                if (pinned != null) ImageLock.Pin(model.Root, pinned);
+                if (LockImageDigests) model = new ProjectModel { Name = "", Root = ImageLock.Document(model.Root) };
                 text = json ? ConfigJson.Write(model) : ConfigYaml.Write(model);
             }
             if (Quiet) return;
@@ -248,11 +250,20 @@ namespace PSCompose.Cmdlets
             else if (text.Length > 0) ConfigOutFile.Write(this, ResolvePath(OutFile), text);
         }
 
-        private void PinImages(YMap services)
+        /// <summary>Service → its image pinned to the registry's digest, for each service of the document that names an image.</summary>
+        private IReadOnlyDictionary<string, string> ResolveDigests(YMap document)
         {
-            var images = ImageLock.Images(services);
-            if (images.Count == 0) return;
-            ImageLock.Pin(services, AwaitEngine((engine, ct) => ImageDigestResolver.ResolveAsync(engine, images, ct)));
+            var images = ImageLock.Images(document);
+            if (images.Count == 0) return new Dictionary<string, string>();
+            return AwaitEngine((engine, ct) => ImageDigestResolver.ResolveAsync(engine, images, ct));
+        }
+
+        /// <summary>The typed project with the pinned images (typed copies; the tree is not written).</summary>
+        private static ProjectConfig Pinned(ProjectConfig project, IReadOnlyDictionary<string, string> pinned)
+        {
+            foreach (var kv in pinned)
+                if (project.Service(kv.Key) is ServiceConfig service) project = project.WithService(service.WithImage(kv.Value));
+            return project;
         }
 
         /// <summary>runVariables: read from the model loaded without interpolation.</summary>

@@ -48,7 +48,7 @@ namespace PSCompose.Cmdlets
             // Everything is listed so that a service whose containers are all stopped is still known.
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, project, null, true, true, ct));
-            IEnumerable<string> known = (model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(c => c.Service));
+            IEnumerable<string> known = (model?.Typed.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(c => c.Service));
             HashSet<string> selected = MatchServices(known, names, project, model == null);
 
             bool all = All || Status != null;

@@ -63,7 +63,7 @@ namespace PSCompose.Cmdlets
             ProjectModel model = ResolveModel(names, out string project);
             if (model != null && names != null)
             {
-                List<string> known = names.Where(n => model.ServiceNames.Contains(n)).ToList();
+                List<string> known = names.Where(model.Typed.Services.ContainsKey).ToList();
                 foreach (string unknown in names.Except(known)) WriteServiceNotFound(project, unknown, false);
                 if (known.Count == 0) return;
                 names = known.ToArray();

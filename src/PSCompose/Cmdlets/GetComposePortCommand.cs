@@ -62,7 +62,7 @@ namespace PSCompose.Cmdlets
             IEnumerable<string> services = names ?? (IEnumerable<string>)running.Select(RuntimeContainers.Service).Distinct().OrderBy(s => s, StringComparer.Ordinal);
             foreach (string service in services)
             {
-                if (model != null && !model.ServiceNames.Contains(service) && running.All(c => RuntimeContainers.Service(c) != service))
+                if (model != null && !model.Typed.Services.ContainsKey(service) && running.All(c => RuntimeContainers.Service(c) != service))
                 {
                     WriteServiceNotFound(project, service, false);
                     continue;

@@ -50,8 +50,8 @@ namespace PSCompose.Cmdlets
         /// </summary>
         private string ServiceOrContainerName(ProjectModel model)
         {
-            if (model == null || model.ServiceNames.Contains(Name)) return Name;
-            return model.ServiceNames.FirstOrDefault(s => model.Service(s).String("container_name") == Name) ?? Name;
+            if (model == null || model.Typed.Services.ContainsKey(Name)) return Name;
+            return model.Typed.Services.Values.FirstOrDefault(s => s.ContainerName == Name)?.Name ?? Name;
         }
 
         private void Exec()

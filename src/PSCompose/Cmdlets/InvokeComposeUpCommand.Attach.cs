@@ -108,7 +108,7 @@ namespace PSCompose.Cmdlets
         /// <summary>Attached and watched services, once the plan knows what up selects; errors before anything changes.</summary>
         private AttachSelection Selection(ProjectModel model, UpRunner runner, AttachRequest request)
         {
-            if (request.ExitCodeFrom != null && !model.Services.ContainsKey(request.ExitCodeFrom))
+            if (request.ExitCodeFrom != null && !model.Typed.Services.ContainsKey(request.ExitCodeFrom))
                 throw new ComposeException(ErrorIds.ServiceNotFound, $"no such service: {request.ExitCodeFrom}: not found", request.ExitCodeFrom);
             DesiredProject desired = runner.Desired;
             ICollection<string> upSelection = services.Count == 0 ? desired.Services.Select(s => s.Name).ToList()

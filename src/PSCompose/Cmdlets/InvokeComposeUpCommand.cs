@@ -219,7 +219,7 @@ namespace PSCompose.Cmdlets
 
             IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
                 ProjectStatusReader.ContainersAsync(engine, model.Name, null, true, false, ct));
-            var selected = new HashSet<string>(services.Count == 0 ? model.ServiceNames : runner.Desired.Services.Select(s => s.Name));
+            var selected = new HashSet<string>(services.Count == 0 ? model.Typed.ServiceNames : runner.Desired.Services.Select(s => s.Name));
             foreach (ComposeService service in ProjectStatusReader.Services(model.Name, containers, model))
                 if (selected.Contains(service.Name)) WriteObject(service);
         }
@@ -288,7 +288,7 @@ namespace PSCompose.Cmdlets
             foreach (DictionaryEntry e in Scale)
             {
                 string service = Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture);
-                if (!model.Services.ContainsKey(service))
+                if (!model.Typed.Services.ContainsKey(service))
                     throw new ComposeException(ErrorIds.ServiceNotFound, $"-Scale: no such service: {service}", service);
                 scale[service] = ReplicaCount.Parse(service, e.Value);
             }

@@ -45,7 +45,7 @@ namespace PSCompose.Cmdlets
             foreach (string service in SelectedServices(model))
             {
                 string image = ImageName(model, service);
-                if (model.Service(service).Map("build") == null)
+                if (model.Typed.Service(service).Build == null)
                 {
                     WriteVerbose($"{service}: no build section, nothing to build.");
                     continue;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Cmdlets
 {
@@ -26,16 +27,16 @@ namespace PSCompose.Cmdlets
             ProjectModel model = LoadProject(Name);
             foreach (string service in SelectedServices(model))
             {
-                YMap config = model.Service(service);
-                string image = config.String("image");
-                YMap build = config.Map("build");
+                ServiceConfig config = model.Typed.Service(service);
+                string image = config.Image;
+                BuildConfig build = config.Build;
                 if (build == null || image == null)
                 {
                     WriteVerbose($"{service}: skipped, only services with both build and image are pushed.");
                     continue;
                 }
                 var tags = new List<string> { image };
-                tags.AddRange(Execution.Canon.StringsOrEmpty(build, "tags"));
+                tags.AddRange(build.Tags);
                 foreach (string tag in tags)
                 {
                     if (!ShouldProcess(tag, $"Push image for service {service}")) continue;

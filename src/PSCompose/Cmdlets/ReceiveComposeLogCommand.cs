@@ -156,12 +156,12 @@ namespace PSCompose.Cmdlets
                 var known = new List<string>();
                 foreach (string name in named)
                 {
-                    if (model.Services.ContainsKey(name)) known.Add(name);
+                    if (model.Typed.Services.ContainsKey(name)) known.Add(name);
                     else WriteServiceNotFound(project, name, false);
                 }
                 if (named.Count > 0 && known.Count == 0) return null;
                 named = known;
-                request.Unattached = model.ServiceNames.Where(s => model.Service(s)?["attach"] is bool attach && !attach).ToList();
+                request.Unattached = model.Typed.Services.Values.Where(s => s.Attach == false).Select(s => s.Name).ToList();
             }
             if (Index > 0 && named.Count != 1)
                 throw new ComposeException(ErrorIds.ParameterConflict, "--index requires one service to be selected", "Index");

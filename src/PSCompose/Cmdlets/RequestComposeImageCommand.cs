@@ -3,6 +3,7 @@ using System.Management.Automation;
 using PSCompose.Common;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
@@ -43,12 +44,12 @@ namespace PSCompose.Cmdlets
             var pulledBy = new Dictionary<string, string>();
             foreach (string service in SelectedServices(model))
             {
-                YMap config = model.Service(service);
-                string image = config.String("image");
-                bool buildable = config.Map("build") != null;
+                ServiceConfig config = model.Typed.Service(service);
+                string image = config.Image;
+                bool buildable = config.Build != null;
                 var result = new ComposeImage { ProjectName = model.Name, Service = service, Image = image ?? "", Action = "Skipped" };
                 // -Policy replaces pull_policy of every service with an image, as `docker compose pull --policy` does.
-                string policy = image != null && Policy != null ? Policy.ToLowerInvariant() : config.String("pull_policy");
+                string policy = image != null && Policy != null ? Policy.ToLowerInvariant() : config.PullPolicy;
                 string skip = PullCommandRules.SkipReason(image, policy, buildable, IgnoreBuildable, () => LocalImageId(image) != null);
                 if (skip == null && pulledBy.TryGetValue(ImageReference.Familiar(image), out string puller)) skip = "image already pulled by " + puller;
                 if (skip != null)
@@ -63,7 +64,7 @@ namespace PSCompose.Cmdlets
                 try
                 {
                     result.Action = "Pulled";
-                    WriteObject(Act(service, "Pull", (engine, progress, ct) => engine.PullImageAsync(image, config.String("platform"), progress, ct), result));
+                    WriteObject(Act(service, "Pull", (engine, progress, ct) => engine.PullImageAsync(image, config.Platform, progress, ct), result));
                 }
                 catch (EngineException e) when (buildable || IgnorePullFailures)
                 {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using PSCompose.Model;
 using PSCompose.Model.Loading;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Completion
 {
@@ -17,9 +18,9 @@ namespace PSCompose.Completion
     internal static class CompletionProject
     {
         /// <summary>The project, or null when it cannot be loaded (completion then offers nothing rather than failing).</summary>
-        public static ProjectModel TryLoad(IDictionary bound)
+        public static ProjectConfig TryLoad(IDictionary bound)
         {
-            try { return ProjectLoader.Load(Options(bound)); }
+            try { return ProjectLoader.Load(Options(bound)).Typed; }
             catch (Exception e) when (!(e is PipelineStoppedException)) { return null; }
         }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 
 namespace PSCompose.Completion
 {
@@ -13,8 +13,8 @@ namespace PSCompose.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            ProjectModel model = CompletionProject.TryLoad(fakeBoundParameters);
-            return model == null ? Enumerable.Empty<CompletionResult>() : Completions.Matching(model.AllProfiles, wordToComplete, "profile ");
+            ProjectConfig project = CompletionProject.TryLoad(fakeBoundParameters);
+            return project == null ? Enumerable.Empty<CompletionResult>() : Completions.Matching(project.AllProfiles, wordToComplete, "profile ");
         }
     }
 }

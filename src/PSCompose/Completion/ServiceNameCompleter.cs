@@ -7,6 +7,7 @@ using System.Management.Automation.Language;
 using System.Reflection;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 using PSCompose.Plan;
 
 namespace PSCompose.Completion
@@ -34,11 +35,11 @@ namespace PSCompose.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             StatesByCommandName.TryGetValue(UnqualifiedName(commandName), out string[] states);
-            ProjectModel model = CompletionProject.TryLoad(fakeBoundParameters);
-            if (model != null)
+            ProjectConfig loaded = CompletionProject.TryLoad(fakeBoundParameters);
+            if (loaded != null)
             {
-                List<string> names = model.ServiceNames.Concat(model.DisabledServices.Keys).ToList();
-                return Completions.Matching(states == null ? names : InStates(model.Name, states, names), wordToComplete, "service ");
+                List<string> names = loaded.ServiceNames.Concat(loaded.DisabledServices.Keys).ToList();
+                return Completions.Matching(states == null ? names : InStates(loaded.Name, states, names), wordToComplete, "service ");
             }
             // No compose file but a project name: the lifecycle cmdlets work from the containers' labels, so does this.
             string project = CompletionProject.BoundString(fakeBoundParameters, "ProjectName");

@@ -1,9 +1,11 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Text.Json;
 using PSCompose.ModuleTests.Images;
 using PSCompose.Testing;
 using Xunit;
@@ -61,6 +63,22 @@ namespace PSCompose.ModuleTests.Conformance
                         if (actual != reference.Stdout)
                             problems.Add(name + ": " + ConfigFlagsConformanceEngineTests.FirstDifference(reference.Stdout, actual));
                     }
+
+                    // Without -Format, the project object's services show the images pinned as Compose pins them.
+                    ReferenceCompose.Result json = ReferenceCompose.Run(c, "config", "--resolve-image-digests", "--format", "json");
+                    Assert.True(json.Ok, json.Stderr);
+                    using JsonDocument document = JsonDocument.Parse(json.Stdout);
+                    var theirs = document.RootElement.GetProperty("services").EnumerateObject()
+                        .Select(s => s.Name + "=" + (s.Value.TryGetProperty("image", out JsonElement image) ? image.GetString() : ""))
+                        .OrderBy(s => s, StringComparer.Ordinal).ToList();
+                    RunResult objects = ours.Run(c, P(("ResolveImageDigests", true)));
+                    Assert.Empty(objects.Errors);
+                    PSObject projectObject = Assert.Single(objects.Output);
+                    var ourImages = ((IEnumerable)projectObject.Properties["Services"].Value).Cast<object>().Select(PSObject.AsPSObject)
+                        .Select(s => s.Properties["Name"].Value + "=" + s.Properties["Image"].Value)
+                        .OrderBy(s => s, StringComparer.Ordinal).ToList();
+                    Assert.Contains(theirs, s => s.Contains("@sha256:") && s.StartsWith("web=", StringComparison.Ordinal));
+                    Assert.Equal(theirs, ourImages);
                 }
                 Assert.True(problems.Count == 0, string.Join("\n", problems));
             }

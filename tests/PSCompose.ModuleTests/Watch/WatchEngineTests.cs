@@ -144,6 +144,30 @@ namespace PSCompose.ModuleTests.Watch
             Assert.NotEqual(0, Docker.Run("image", "inspect", oldImage).ExitCode);
         }
 
+        /// <summary>
+        /// The up before the watch builds the watched services even when their image exists (their pull_policy
+        /// becomes build), as docker compose watch's does; a plain up would keep the old image.
+        /// </summary>
+        [EngineFact]
+        public void UpBeforeWatch_BuildsTheWatchedServices_EvenWhenTheirImageExists_AsComposeWatchDoes()
+        {
+            using var p = new WatchProject();
+            p.Project.Compose("up", "-d", "--build").Check();
+            Assert.Equal("one\n", p.Read("/stamp.txt"));
+
+            p.Write("stamp.txt", "two\n");
+            using (BackgroundScript watch = p.StartWatch())
+            {
+                Assert.Equal("two\n", p.Read("/stamp.txt"));
+                Assert.Empty(watch.Errors);
+            }
+
+            p.Write("stamp.txt", "three\n");
+            using (var reference = new BackgroundProcess(p.Project.Directory, "compose", "-p", p.Name, "watch"))
+                Assert.True(WatchProject.Until(() => reference.Lines.Contains("Watch enabled"), TimeSpan.FromSeconds(90)), "docker compose watch did not start");
+            Assert.Equal("three\n", p.Read("/stamp.txt"));
+        }
+
         [EngineFact]
         public void WhatIf_SaysWhatItWouldDo_AndChangesNothing()
         {

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using PSCompose.Common;
 using PSCompose.Engine.Build;
-using PSCompose.Model;
+using PSCompose.Model.Typed;
 using PSCompose.Model.Watch;
 
 namespace PSCompose.Execution.Watch
@@ -43,12 +43,12 @@ namespace PSCompose.Execution.Watch
         public WatchRule Rule => rule;
 
         /// <summary>The filter of a rule with its service's build context ignore file read from disk.</summary>
-        public static WatchFilter For(WatchRule rule, YMap service)
+        public static WatchFilter For(WatchRule rule, ServiceConfig service)
         {
-            YMap build = service?.Map("build");
-            string context = build?.String("context");
+            BuildConfig build = service?.Build;
+            string context = build?.Context;
             if (context == null || !Directory.Exists(context)) return new WatchFilter(rule, null, null);
-            return new WatchFilter(rule, context, ContextIgnore(context, build.String("dockerfile") ?? "Dockerfile"));
+            return new WatchFilter(rule, context, ContextIgnore(context, build.Dockerfile ?? "Dockerfile"));
         }
 
         /// <summary>`&lt;dockerfile&gt;.dockerignore` next to the Dockerfile when present, else the context's .dockerignore.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.Engine;
 using PSCompose.Model;
+using PSCompose.Model.Typed;
 using PSCompose.Model.Watch;
 
 namespace PSCompose.Execution.Watch
@@ -30,7 +31,7 @@ namespace PSCompose.Execution.Watch
             this.report = report;
             foreach (WatchRule rule in rules)
             {
-                YMap service = model.Service(rule.Service);
+                ServiceConfig service = model.Typed.Service(rule.Service);
                 if (rule.Syncs && BindMounted(rule.Path, service))
                 {
                     report.Warning($"path '{rule.Path}' also declared by a bind mount volume, this path won't be monitored!");
@@ -135,10 +136,9 @@ namespace PSCompose.Execution.Watch
         }
 
         /// <summary>Compose's checkIfPathAlreadyBindMounted: the watched path starts with a bind mount's source.</summary>
-        private static bool BindMounted(string path, YMap service) =>
-            (service?.List("volumes") ?? new List<object>()).OfType<YMap>()
-                .Any(v => v.String("type") == "bind" && v.String("source") is string source && source.Length > 0
-                          && path.StartsWith(source, StringComparison.Ordinal));
+        private static bool BindMounted(string path, ServiceConfig service) =>
+            service != null && service.Volumes.Any(v => v.Type == "bind" && !string.IsNullOrEmpty(v.Source)
+                                                         && path.StartsWith(v.Source, StringComparison.Ordinal));
 
         private static void AddOnce(List<string> list, string item)
         {

@@ -313,12 +313,12 @@ namespace PSCompose.Model.Loading
         /// compose-go Project.CheckContainerNameUnicity, which `config` runs unless --no-consistency. Its message
         /// prints the set's empty value ("{}") where the other service was meant; kept as Compose prints it.
         /// </summary>
-        public static void CheckContainerNamesUnique(YMap services)
+        public static void CheckContainerNamesUnique(Typed.ProjectConfig project)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in (services ?? new YMap()).Keys.OrderBy(k => k, StringComparer.Ordinal))
+            foreach (var name in project.ServiceNames.OrderBy(k => k, StringComparer.Ordinal))
             {
-                string containerName = (services[name] as YMap)?.String("container_name");
+                string containerName = project.Service(name).ContainerName;
                 if (string.IsNullOrEmpty(containerName) || seen.Add(containerName)) continue;
                 throw Error(ErrorIds.FileInvalid,
                     $"services.{name}: container name {ProjectNames.GoQuote(containerName)} is already in use by service {{}}\"", name);

@@ -33,6 +33,9 @@ namespace PSCompose.Model.Typed
 
         public ServiceConfig WithPullPolicy(string policy) => With("pull_policy", policy);
 
+        /// <summary>A copy naming another image (config --resolve-image-digests pins it to a digest).</summary>
+        public ServiceConfig WithImage(string image) => With("image", image);
+
         public ServiceConfig WithNetworkMode(string mode) => With("network_mode", mode);
 
         public ServiceConfig WithIpc(string ipc) => With("ipc", ipc);
