@@ -64,7 +64,11 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter ServicePorts { get; set; }
 
-        /// <summary>Override the entrypoint: one string is split like a shell would (docker compose run --entrypoint); several are taken as they are.</summary>
+        /// <summary>
+        /// Override the entrypoint: one string is split into words as Compose splits run --entrypoint (quotes and
+        /// backslashes group words; $VAR is not expanded; an empty string clears the image's entrypoint); several
+        /// strings are taken as they are.
+        /// </summary>
         [Parameter]
         public string[] Entrypoint { get; set; }
 
@@ -176,7 +180,7 @@ namespace PSCompose.Cmdlets
         {
             Service = Name,
             Command = Arguments,
-            Entrypoint = Entrypoint == null ? null : Entrypoint.Length == 1 ? ShellWords.Split(Entrypoint[0]) : Entrypoint.ToList(),
+            Entrypoint = EntrypointWords(),
             ContainerName = ContainerName,
             Environment = EnvironmentEntries(),
             Labels = Labels(),
@@ -193,6 +197,15 @@ namespace PSCompose.Cmdlets
             Stdin = MyInvocation.ExpectingInput && !Detach,
             Tty = Interactive,
         };
+
+        /// <summary>-Entrypoint: one string split as Compose splits run --entrypoint, several taken as they are.</summary>
+        private IList<string> EntrypointWords()
+        {
+            if (Entrypoint == null) return null;
+            if (Entrypoint.Length != 1) return Entrypoint.ToList();
+            try { return ShellWords.Split(Entrypoint[0] ?? ""); }
+            catch (FormatException e) { throw new ComposeException(ErrorIds.RunParameterInvalid, e.Message, "Entrypoint"); }
+        }
 
         private Dictionary<string, string> Labels()
         {

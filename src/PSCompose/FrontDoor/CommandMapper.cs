@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using PSCompose.Model.Canonical;
 
 namespace PSCompose.FrontDoor
 {
@@ -419,12 +420,20 @@ namespace PSCompose.FrontDoor
             Set("Name", parsed.Arguments[0]);
             if (parsed.Arguments.Count > 1) Set("Command", parsed.Arguments.Skip(1).ToArray());
             string entrypoint = Value("entrypoint");
-            if (entrypoint != null) Set("Entrypoint", ShellWords.Split(entrypoint));
+            if (entrypoint != null) Set("Entrypoint", new[] { Entrypoint(entrypoint) });
             bool noTty = parsed.Flags.Any(g => (g.Spec.Long == "no-tty" || g.Spec.Long == "no-TTY") && CommandLineParser.IsTrue(g.Value));
             bool detach = Given("detach");
             if (interactiveConsole && !noTty && !detach) Set("Interactive", true);
             // run -d prints the one-off's container id; exec -d prints nothing.
             if (detach) invocation.Output = parsed.Command == "run" ? FrontDoorOutput.Ids : FrontDoorOutput.Status;
+        }
+
+        /// <summary>Compose parses --entrypoint before anything runs; Invoke-ComposeRun splits the same string the same way.</summary>
+        private static string Entrypoint(string text)
+        {
+            try { ShellWords.Split(text); }
+            catch (FormatException e) { throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, e.Message, "--entrypoint"); }
+            return text;
         }
 
         private void Config()

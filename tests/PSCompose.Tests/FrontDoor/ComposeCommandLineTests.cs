@@ -86,7 +86,8 @@ namespace PSCompose.Tests.FrontDoor
             var env = (Hashtable)call.Parameters["Environment"];
             Assert.Equal("1", env["A"]);
             Assert.Equal("x=y", env["B"]);
-            Assert.Equal(new[] { "sh", "-c" }, call.Parameters["Entrypoint"]);
+            // The text as given: Invoke-ComposeRun splits one -Entrypoint string the way Compose does.
+            Assert.Equal(new[] { "sh -c" }, call.Parameters["Entrypoint"]);
             Assert.Equal("1000", call.Parameters["User"]);
             Assert.Equal("/tmp", call.Parameters["WorkingDirectory"]);
             Assert.Equal(new[] { "/h:/c" }, call.Parameters["Volume"]);
