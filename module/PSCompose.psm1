@@ -33,6 +33,12 @@ function Invoke-Compose {
     tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
     which are PowerShell progress records here. -AsObject returns the cmdlets' typed objects instead of text.
 
+    --dry-run (before or after the command) runs the cmdlet with -WhatIf: nothing is created, changed, started or
+    executed, and PowerShell's "What if:" messages say what would be. The commands that only read (ps, logs, config,
+    ...) run as usual; config -o writes no file. Compose refuses a dry run of run or exec attached to the command,
+    and so does Invoke-Compose, with Compose's words ("interactive run is not supported in dry-run mode"); run -d and
+    exec -d are dry-run.
+
     $LASTEXITCODE is set as Compose sets its exit code: 0 on success, 1 when the command failed, the container's code
     for run and exec (and for up with --exit-code-from or --abort-on-container-exit).
 

@@ -9,6 +9,7 @@ using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Model;
 using PSCompose.Model.Canonical;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -32,7 +33,12 @@ namespace PSCompose.Cmdlets
     /// <code>'select 1;' | Invoke-ComposeRun db -Remove -NoDeps -- psql -h db -U postgres</code>
     /// <para>Sends the piped text to the one-off's stdin.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "ComposeRun")]
+    /// <example>
+    /// <code>Invoke-ComposeRun web -WhatIf -- sh -c 'rm -rf /data/*'</code>
+    /// <para>Shows the services that would be started and the one-off that would run, and runs nothing. -WhatIf and
+    /// -Confirm anywhere before -- are PowerShell's; after -- they go to the command (Invoke-ComposeRun web -- echo -WhatIf).</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeRun", SupportsShouldProcess = true)]
     [OutputType(typeof(string), typeof(ComposeRunResult), typeof(ComposeContainer))]
     public sealed class InvokeComposeRunCommand : ContainerCommandCmdlet
     {
@@ -119,6 +125,7 @@ namespace PSCompose.Cmdlets
                 Compatibility = model.Compatibility,
             });
             AwaitEngine((engine, ct) => runner.Dependencies.PrepareAsync(ct));
+            if (!ShouldProcess($"service {Name} of project {model.Name}", WhatWouldRun(runner))) return;
 
             var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
             var context = new Execution.ExecutionContext { Project = model };
@@ -174,6 +181,14 @@ namespace PSCompose.Cmdlets
                     Duration = clock.Elapsed,
                     Removed = runner.Removed,
                 });
+        }
+
+        private string WhatWouldRun(OneOffRunner runner)
+        {
+            string plan = PlanTranscript.Format(runner.Dependencies.ImagePlan) + PlanTranscript.Format(runner.Dependencies.ContainerPlan);
+            string command = Arguments.Count > 0 ? " (" + string.Join(" ", Arguments) + ")" : "";
+            return (plan.Length > 0 ? "Bring up its dependencies with the plan:" + System.Environment.NewLine + plan : "") +
+                   (Detach ? "Start" : "Run") + " a one-off container" + command;
         }
 
         private OneOffRequest Request() => new OneOffRequest

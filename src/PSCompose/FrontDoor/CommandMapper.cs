@@ -310,9 +310,16 @@ namespace PSCompose.FrontDoor
             if (CmdletSurface.ParameterType(cmdlet, parameter) != null) Bind(parameter, g);
         }
 
+        /// <summary>
+        /// --dry-run is -WhatIf on the cmdlets that change anything (the others only read). Compose refuses it for a
+        /// run or exec that would attach to the command's streams.
+        /// </summary>
         private void DryRun(GivenFlag g)
         {
-            if (CmdletSurface.SupportsShouldProcess(cmdlet)) invocation.Parameters["WhatIf"] = new SwitchParameter(CommandLineParser.IsTrue(g.Value));
+            bool dry = CommandLineParser.IsTrue(g.Value);
+            if (dry && (parsed.Command == "run" || parsed.Command == "exec") && !Given("detach"))
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "interactive " + parsed.Command + " is not supported in dry-run mode", "--dry-run");
+            if (CmdletSurface.SupportsShouldProcess(cmdlet)) invocation.Parameters["WhatIf"] = new SwitchParameter(dry);
         }
 
         private void Bind(string parameter, GivenFlag g)

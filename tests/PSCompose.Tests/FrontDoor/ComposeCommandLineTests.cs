@@ -238,6 +238,18 @@ namespace PSCompose.Tests.FrontDoor
             Assert.True(Switch(Parse("--dry-run", "up", "-d"), "WhatIf"));
             Assert.True(Switch(Parse("down", "--dry-run"), "WhatIf"));
             Assert.False(Parse("--dry-run", "ps").Parameters.ContainsKey("WhatIf"));
+            Assert.True(Switch(Parse("--dry-run", "run", "-d", "web", "touch", "/x"), "WhatIf"));
+            Assert.True(Switch(Parse("exec", "--dry-run", "-d", "web", "touch", "/x"), "WhatIf"));
+        }
+
+        [Fact]
+        public void DryRun_OfAnAttachedRunOrExec_IsRefusedAsComposeRefusesIt()
+        {
+            Assert.Equal("interactive run is not supported in dry-run mode", Refusal("--dry-run", "run", "web", "touch", "/x"));
+            Assert.Equal("interactive run is not supported in dry-run mode", Refusal("run", "--dry-run", "-T", "--rm", "web"));
+            Assert.Equal("interactive exec is not supported in dry-run mode", Refusal("--dry-run", "exec", "-T", "web", "touch", "/x"));
+            // After the service, --dry-run belongs to the container's command.
+            Assert.Equal(new[] { "echo", "--dry-run" }, Parse("run", "web", "echo", "--dry-run").Parameters["Command"]);
         }
 
         [Fact]
