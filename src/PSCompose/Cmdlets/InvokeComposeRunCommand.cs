@@ -105,9 +105,13 @@ namespace PSCompose.Cmdlets
         [ValidateSet("Always", "Missing", "Never")]
         public string Pull { get; set; }
 
-        /// <summary>Do not report pull progress.</summary>
+        /// <summary>Do not report pull progress (docker compose run --quiet-pull).</summary>
         [Parameter]
         public SwitchParameter QuietPull { get; set; }
+
+        /// <summary>Do not report build output or progress (docker compose run --quiet-build).</summary>
+        [Parameter]
+        public SwitchParameter QuietBuild { get; set; }
 
         protected override void EndCompose() => FailingWithExitCodeOne(Run);
 
@@ -129,7 +133,7 @@ namespace PSCompose.Cmdlets
 
             var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
             var context = new Execution.ExecutionContext { Project = model };
-            bool bars = !QuietPull && (Ci != null || ImageProgressReporter.Wanted(this));
+            bool bars = Ci != null || ImageProgressReporter.Wanted(this);
             IReadOnlyList<OperationFailure> failures = null;
             EngineCreateResult created = null;
             long exitCode = 0;
@@ -139,8 +143,7 @@ namespace PSCompose.Cmdlets
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
-                if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
-                if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
+                reporter.Wire(context, queue, bars, QuietPull, QuietBuild);
                 failures = await runner.Dependencies.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
                 queue.Post(reporter.Complete);
                 if (failures.Any(f => !f.Operation.BestEffort)) return;

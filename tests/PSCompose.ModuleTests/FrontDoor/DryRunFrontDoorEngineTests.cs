@@ -151,7 +151,7 @@ namespace PSCompose.ModuleTests.FrontDoor
         {
             FrontResult known = p.PowerShell(
                 "$flags = [PSCompose.FrontDoor.ComposeCommandLine].Assembly.GetType('PSCompose.FrontDoor.ComposeFlags')\n" +
-                "$flags.GetField('Commands', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null).Keys\n" +
+                "$flags.GetProperty('CommandNames', [Reflection.BindingFlags]'Public,Static').GetValue($null)\n" +
                 "'--'\n" +
                 "(Get-Command -Module PSCompose -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') }).Name");
             int split = known.Lines.IndexOf("--");
