@@ -23,15 +23,17 @@ function Invoke-Compose {
     (Get-ComposeVersion), ls (Get-ComposeProject), volumes (Get-ComposeVolume), stats (Get-ComposeStat), watch
     (Watch-ComposeProject, where the module has it).
 
-    Output is Compose's text by default: ps as Compose's table (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS),
-    ps -q as container ids, ps --services, ps --format json (one JSON object a line) and ps --format with Go templates
-    of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix, \t; --no-trunc honoured),
-    ls --filter name=X (X equal to the name or a regular expression found in it) and ls --format json, volumes
-    as Compose's table (DRIVER VOLUME NAME), volumes -q and volumes --format json, config as YAML (or JSON with
-    --format json), config --hash, log lines with Compose's "web-1  | " prefix, the output of run and exec, port,
-    ls -q, images -q and version as Compose prints them. Where Compose's exact text is impractical, PowerShell's formatting of the objects is used instead: the
-    tables of images, ls, top, stats, events and wait, and Compose's progress lines ("Container shop-web-1 Started"),
-    which are PowerShell progress records here. -AsObject returns the cmdlets' typed objects instead of text.
+    Output is Compose's text by default: ps as Compose's table (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS;
+    --no-trunc honoured), ps -q as container ids, ps --services, ps --format json (one JSON object a line) and ps
+    --format with Go templates of plain fields ({{.Name}}, {{.Service}}, {{.State}}, {{json .}}, the table prefix,
+    \t; --no-trunc honoured), ls as Compose's table, ls --filter name=X (X equal to the name or a regular expression
+    found in it) and ls --format json, images and top as Compose's tables, volumes as Compose's table (DRIVER VOLUME
+    NAME), volumes -q and volumes --format json, config as YAML (or JSON with --format json), config --hash, log
+    lines with Compose's "web-1  | " prefix, the output of run and exec, wait's `container "ID" exited with status
+    code N` lines, port, ls -q, images -q and version as Compose prints them. Where Compose's exact text is
+    impractical, PowerShell's formatting of the objects is used instead: stats, events and watch, and Compose's
+    progress lines ("Container shop-web-1 Started"), which are PowerShell progress records here. -AsObject returns
+    the cmdlets' typed objects instead of text.
 
     --dry-run (before or after the command) runs the cmdlet with -WhatIf: nothing is created, changed, started or
     executed, and PowerShell's "What if:" messages say what would be. The commands that only read (ps, logs, config,
@@ -40,7 +42,8 @@ function Invoke-Compose {
     exec -d are dry-run.
 
     $LASTEXITCODE is set as Compose sets its exit code: 0 on success, 1 when the command failed, the container's code
-    for run and exec (and for up with --exit-code-from or --abort-on-container-exit).
+    for run and exec (and for up with --exit-code-from or --abort-on-container-exit), and for wait the code of the
+    container that exited last (wait prints Compose's `container "ID" exited with status code N` as each exits).
 
     A command line Compose refuses is refused with Compose's own message and nothing runs: `unknown flag: --bogus`
     (FrontDoorUnknownFlag), `unknown shorthand flag: 'z' in -z` (FrontDoorUnknownFlag), `unknown docker command:
@@ -140,7 +143,14 @@ function Invoke-Compose {
         $failures = $null
         $forward = $call.ForwardsInput -and $MyInvocation.ExpectingInput
         $command = if ($call.AsObject) {
-            { & $call.CommandName @parameters -ErrorVariable failures | Where-Object { $call.Keeps($_) } }
+            {
+                & $call.CommandName @parameters -ErrorVariable failures | ForEach-Object {
+                    if ($call.Keeps($_)) {
+                        if ($null -ne ($code = $call.ExitCodeOf($_))) { $global:LASTEXITCODE = $code }
+                        $_
+                    }
+                }
+            }
         }
         elseif ([PSCompose.FrontDoor.ComposeText]::IsBatch($call.Output)) {
             {
@@ -152,8 +162,11 @@ function Invoke-Compose {
         else {
             {
                 & $call.CommandName @parameters -ErrorVariable failures | ForEach-Object {
-                    $text = if ($call.Keeps($_)) { [PSCompose.FrontDoor.ComposeText]::Format($call, $_) }
-                    if ($null -ne $text) { $text }
+                    if ($call.Keeps($_)) {
+                        if ($null -ne ($code = $call.ExitCodeOf($_))) { $global:LASTEXITCODE = $code }
+                        $text = [PSCompose.FrontDoor.ComposeText]::Format($call, $_)
+                        if ($null -ne $text) { $text }
+                    }
                 }
             }
         }

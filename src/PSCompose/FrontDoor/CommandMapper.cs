@@ -189,7 +189,7 @@ namespace PSCompose.FrontDoor
                     Names();
                     break;
                 case "wait":
-                    Target("Wait-ComposeService", FrontDoorOutput.Objects);
+                    Target("Wait-ComposeService", FrontDoorOutput.Exits);
                     Direct(flags, "down-project=DownProject");
                     Names();
                     break;

@@ -38,6 +38,8 @@ namespace PSCompose.FrontDoor
                     return o is ComposeVersionInfo j ? "{\"version\":\"v" + j.ComposeVersion + "\"}" : o;
                 case FrontDoorOutput.Port:
                     return o is ComposePortBinding p ? p.HostIp + ":" + p.HostPort.ToString(CultureInfo.InvariantCulture) : o;
+                case FrontDoorOutput.Exits:
+                    return o is ComposeContainerExit e ? "container \"" + e.Id + "\" exited with status code " + e.ExitCode.ToString(CultureInfo.InvariantCulture) : o;
                 default:
                     return item;
             }

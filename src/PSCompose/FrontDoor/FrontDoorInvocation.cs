@@ -50,6 +50,8 @@ namespace PSCompose.FrontDoor
         VersionJson,
         /// <summary>`port`: host address and port.</summary>
         Port,
+        /// <summary>`wait`: `container "ID" exited with status code N` as each exits; the last code is the exit code.</summary>
+        Exits,
     }
 
     /// <summary>How Invoke-Compose shows the cmdlet's progress (docker compose --progress, and build/pull/push -q).</summary>
@@ -121,6 +123,10 @@ namespace PSCompose.FrontDoor
 
         /// <summary>Pipeline input goes to the command's stdin, as the terminal's does with Compose (run and exec; not run -i=false).</summary>
         public bool ForwardsInput { get; internal set; }
+
+        /// <summary>The exit code <paramref name="item"/> sets, as Compose's: wait exits with the code of the container that exited last.</summary>
+        public int? ExitCodeOf(object item) =>
+            Output == FrontDoorOutput.Exits && (item is PSObject p ? p.BaseObject : item) is ComposeContainerExit exit ? exit.ExitCode : (int?)null;
 
         /// <summary>The exit code that goes with <see cref="Error"/> (Compose's: 1).</summary>
         public int ExitCode { get; internal set; }
