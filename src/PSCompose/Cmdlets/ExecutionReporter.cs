@@ -53,6 +53,20 @@ namespace PSCompose.Cmdlets
             cmdlet.WriteProgress(record);
         }
 
+        /// <summary>
+        /// Points the executor's build and pull output at this invocation: build output (and pull lines when nothing
+        /// draws a bar) to the Information stream, pull and build progress to the records when <paramref name="bars"/>;
+        /// -QuietPull hides the pull progress, -QuietBuild the build output and progress (docker compose --quiet-pull,
+        /// --quiet-build). A line with a stream is build output, as the engine reports it.
+        /// </summary>
+        public void Wire(ExecutionContext context, PipelineQueue queue, bool bars, bool quietPull, bool quietBuild)
+        {
+            if (!quietBuild) context.Output = (service, line) => queue.Post(() => cmdlet.WriteInformation(cmdlet.ForLog(line), new[] { "PSCompose", service }));
+            // With a Transfer callback the executor sends pull lines there only, so -QuietPull keeps them off the stream too.
+            if (bars || quietPull)
+                context.Transfer = (service, line) => { if (bars && (line.Stream != null ? !quietBuild : !quietPull)) Transfer(service, line, queue); };
+        }
+
         /// <summary>Folds a pull/build line into the service's record (bytes or build step); call on any thread, writes through the queue.</summary>
         public void Transfer(string service, EngineProgress line, PipelineQueue queue)
         {

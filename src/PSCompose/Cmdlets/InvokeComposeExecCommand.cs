@@ -29,7 +29,12 @@ namespace PSCompose.Cmdlets
     /// <code>Invoke-ComposeExec -ProjectName shop web -- sh -c 'exit 5'; $LASTEXITCODE</code>
     /// <para>Runs in project shop's web container from any directory; writes a ContainerExitedNonZero error and sets $LASTEXITCODE to 5.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "ComposeExec")]
+    /// <example>
+    /// <code>Invoke-ComposeExec db -WhatIf -- psql -c 'drop table t'</code>
+    /// <para>Names the container the command would run in, and runs nothing. -WhatIf and -Confirm anywhere before --
+    /// are PowerShell's; after -- they go to the command (Invoke-ComposeExec web -- echo -WhatIf).</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeExec", SupportsShouldProcess = true)]
     [OutputType(typeof(string), typeof(ComposeExecResult))]
     public sealed class InvokeComposeExecCommand : ContainerCommandCmdlet
     {
@@ -63,6 +68,7 @@ namespace PSCompose.Cmdlets
             string project = model?.Name ?? ProjectName.ToLowerInvariant();
             string service = ServiceOrContainerName(model);
             EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, service, Index, ct));
+            if (!ShouldProcess(container.Name, "Execute " + string.Join(" ", Arguments) + (Detach ? " (detached)" : ""))) return;
             var spec = new ExecSpec
             {
                 Command = Arguments.ToList(),

@@ -9,6 +9,7 @@ using PSCompose.Engine;
 using PSCompose.Execution;
 using PSCompose.Model;
 using PSCompose.Model.Canonical;
+using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
 {
@@ -32,7 +33,12 @@ namespace PSCompose.Cmdlets
     /// <code>'select 1;' | Invoke-ComposeRun db -Remove -NoDeps -- psql -h db -U postgres</code>
     /// <para>Sends the piped text to the one-off's stdin.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "ComposeRun")]
+    /// <example>
+    /// <code>Invoke-ComposeRun web -WhatIf -- sh -c 'rm -rf /data/*'</code>
+    /// <para>Shows the services that would be started and the one-off that would run, and runs nothing. -WhatIf and
+    /// -Confirm anywhere before -- are PowerShell's; after -- they go to the command (Invoke-ComposeRun web -- echo -WhatIf).</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "ComposeRun", SupportsShouldProcess = true)]
     [OutputType(typeof(string), typeof(ComposeRunResult), typeof(ComposeContainer))]
     public sealed class InvokeComposeRunCommand : ContainerCommandCmdlet
     {
@@ -64,7 +70,11 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter ServicePorts { get; set; }
 
-        /// <summary>Override the entrypoint: one string is split like a shell would (docker compose run --entrypoint); several are taken as they are.</summary>
+        /// <summary>
+        /// Override the entrypoint: one string is split into words as Compose splits run --entrypoint (quotes and
+        /// backslashes group words; $VAR is not expanded; an empty string clears the image's entrypoint); several
+        /// strings are taken as they are.
+        /// </summary>
         [Parameter]
         public string[] Entrypoint { get; set; }
 
@@ -95,9 +105,13 @@ namespace PSCompose.Cmdlets
         [ValidateSet("Always", "Missing", "Never")]
         public string Pull { get; set; }
 
-        /// <summary>Do not report pull progress.</summary>
+        /// <summary>Do not report pull progress (docker compose run --quiet-pull).</summary>
         [Parameter]
         public SwitchParameter QuietPull { get; set; }
+
+        /// <summary>Do not report build output or progress (docker compose run --quiet-build).</summary>
+        [Parameter]
+        public SwitchParameter QuietBuild { get; set; }
 
         protected override void EndCompose() => FailingWithExitCodeOne(Run);
 
@@ -115,10 +129,11 @@ namespace PSCompose.Cmdlets
                 Compatibility = model.Compatibility,
             });
             AwaitEngine((engine, ct) => runner.Dependencies.PrepareAsync(ct));
+            if (!ShouldProcess($"service {Name} of project {model.Name}", WhatWouldRun(runner))) return;
 
             var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
             var context = new Execution.ExecutionContext { Project = model };
-            bool bars = !QuietPull && (Ci != null || ImageProgressReporter.Wanted(this));
+            bool bars = Ci != null || ImageProgressReporter.Wanted(this);
             IReadOnlyList<OperationFailure> failures = null;
             EngineCreateResult created = null;
             long exitCode = 0;
@@ -128,8 +143,7 @@ namespace PSCompose.Cmdlets
             Stream(async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
-                if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
-                if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
+                reporter.Wire(context, queue, bars, QuietPull, QuietBuild);
                 failures = await runner.Dependencies.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
                 queue.Post(reporter.Complete);
                 if (failures.Any(f => !f.Operation.BestEffort)) return;
@@ -172,11 +186,19 @@ namespace PSCompose.Cmdlets
                 });
         }
 
+        private string WhatWouldRun(OneOffRunner runner)
+        {
+            string plan = PlanTranscript.Format(runner.Dependencies.ImagePlan) + PlanTranscript.Format(runner.Dependencies.ContainerPlan);
+            string command = Arguments.Count > 0 ? " (" + string.Join(" ", Arguments) + ")" : "";
+            return (plan.Length > 0 ? "Bring up its dependencies with the plan:" + System.Environment.NewLine + plan : "") +
+                   (Detach ? "Start" : "Run") + " a one-off container" + command;
+        }
+
         private OneOffRequest Request() => new OneOffRequest
         {
             Service = Name,
             Command = Arguments,
-            Entrypoint = Entrypoint == null ? null : Entrypoint.Length == 1 ? ShellWords.Split(Entrypoint[0]) : Entrypoint.ToList(),
+            Entrypoint = EntrypointWords(),
             ContainerName = ContainerName,
             Environment = EnvironmentEntries(),
             Labels = Labels(),
@@ -193,6 +215,15 @@ namespace PSCompose.Cmdlets
             Stdin = MyInvocation.ExpectingInput && !Detach,
             Tty = Interactive,
         };
+
+        /// <summary>-Entrypoint: one string split as Compose splits run --entrypoint, several taken as they are.</summary>
+        private IList<string> EntrypointWords()
+        {
+            if (Entrypoint == null) return null;
+            if (Entrypoint.Length != 1) return Entrypoint.ToList();
+            try { return ShellWords.Split(Entrypoint[0] ?? ""); }
+            catch (FormatException e) { throw new ComposeException(ErrorIds.RunParameterInvalid, e.Message, "Entrypoint"); }
+        }
 
         private Dictionary<string, string> Labels()
         {

@@ -103,6 +103,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public Hashtable Scale { get; set; }
 
+        /// <summary>Do not report pull progress (docker compose up --quiet-pull).</summary>
+        [Parameter]
+        public SwitchParameter QuietPull { get; set; }
+
+        /// <summary>Do not report build output or progress (docker compose up --quiet-build).</summary>
+        [Parameter]
+        public SwitchParameter QuietBuild { get; set; }
+
         /// <summary>Wait for services to be running|healthy before returning.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -174,8 +182,7 @@ namespace PSCompose.Cmdlets
                 Stream(async (queue, ct) =>
                 {
                     context.Warn = message => queue.Post(() => WriteWarning(message));
-                    context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
-                    if (bars) context.Transfer = (service, line) => reporter.Transfer(service, line, queue);
+                    reporter.Wire(context, queue, bars, QuietPull, QuietBuild);
                     AttachedUp session = attach == null ? null : BeginAttached(model, selection, attach, request.Timeout, queue, reporter, ct);
                     if (session != null)
                     {

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using PSCompose.Model.Canonical;
 
 namespace PSCompose.FrontDoor
 {
@@ -14,12 +15,16 @@ namespace PSCompose.FrontDoor
     /// </summary>
     internal sealed class CommandMapper
     {
-        /// <summary>Flags that only change Compose's terminal presentation; PowerShell's streams take their place.</summary>
-        private static readonly ISet<string> Presentation = new HashSet<string>(StringComparer.Ordinal)
+        /// <summary>
+        /// Flags whose effect is already what PSCompose does (for the values it accepts), so they change nothing here;
+        /// Get-Help Invoke-Compose names each and says why. --dry-run is one of them for the commands that only read.
+        /// </summary>
+        internal static readonly ISet<string> AlreadyTheBehaviour = new HashSet<string>(StringComparer.Ordinal)
         {
-            "ansi", "progress", "parallel", "all-resources", "no-color", "menu", "quiet-pull", "quiet-build", "no-trunc", "orphans",
-            "interactive", "no-tty", "no-TTY",
+            "ansi", "progress", "parallel", "no-color", "menu", "orphans", "no-tty", "no-TTY", "dry-run",
         };
+
+        private static readonly string[] ProgressModes = { "auto", "tty", "plain", "json", "quiet" };
 
         private static readonly Dictionary<string, string> GlobalParameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -138,17 +143,17 @@ namespace PSCompose.FrontDoor
                     break;
                 case "pull":
                     Target("Request-ComposeImage", FrontDoorOutput.Status);
-                    Direct(flags, "ignore-buildable=IgnoreBuildable ignore-pull-failures=IgnorePullFailures policy=Policy quiet=");
+                    Direct(flags, "ignore-buildable=IgnoreBuildable ignore-pull-failures=IgnorePullFailures policy=Policy");
                     Names();
                     break;
                 case "push":
                     Target("Publish-ComposeImage", FrontDoorOutput.Status);
-                    Direct(flags, "ignore-push-failures=IgnorePushFailures quiet=");
+                    Direct(flags, "ignore-push-failures=IgnorePushFailures");
                     Names();
                     break;
                 case "build":
                     Target("New-ComposeImage", FrontDoorOutput.Status);
-                    Direct(flags, "no-cache=NoCache pull=Pull quiet=");
+                    Direct(flags, "no-cache=NoCache pull=Pull");
                     BuildArgs();
                     Names();
                     break;
@@ -184,7 +189,7 @@ namespace PSCompose.FrontDoor
                     Names();
                     break;
                 case "wait":
-                    Target("Wait-ComposeService", FrontDoorOutput.Objects);
+                    Target("Wait-ComposeService", FrontDoorOutput.Exits);
                     Direct(flags, "down-project=DownProject");
                     Names();
                     break;
@@ -233,10 +238,12 @@ namespace PSCompose.FrontDoor
                 string name = g.Spec.Long;
                 if (name == "dry-run") { DryRun(g); continue; }
                 if (name == "help") continue;
-                if (Presentation.Contains(name) || Special(name)) continue;
+                if (Shape(g) || Special(name)) continue;
                 if (!flags.TryGetValue(name, out string parameter)) Refuse(parsed.Command + " " + g.Spec.Display.Split(' ').Last());
                 else if (parameter.Length > 0) Bind(parameter, g);
             }
+            // No progress is no CI group lines either.
+            if (invocation.Progress == FrontDoorProgress.Quiet && CmdletSurface.ParameterType(cmdlet, "CiOutput") != null) invocation.Parameters["CiOutput"] = "None";
         }
 
         private void Target(string name, FrontDoorOutput output)
@@ -245,6 +252,66 @@ namespace PSCompose.FrontDoor
             cmdlet = name;
             invocation.CommandName = name;
             invocation.Output = output;
+        }
+
+        /// <summary>
+        /// The flags that shape output, progress and streams rather than the work: each has its effect here, is
+        /// refused for the values PSCompose cannot honour, or is one of <see cref="AlreadyTheBehaviour"/>. False when
+        /// <paramref name="g"/> is not such a flag.
+        /// </summary>
+        private bool Shape(GivenFlag g)
+        {
+            bool on = !g.Spec.TakesValue && CommandLineParser.IsTrue(g.Value);
+            switch (g.Spec.Long)
+            {
+                case "ansi":
+                    // Compose takes any value but never and always as auto; PSCompose's text has no colour, as Compose's off a terminal.
+                    invocation.Color = g.Value == "always";
+                    return true;
+                case "progress":
+                    if (!ProgressModes.Contains(g.Value))
+                        throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "unsupported --progress value \"" + g.Value + "\"", "--progress");
+                    if (g.Value == "json") Refuse("--progress json", "progress is PowerShell progress records, or Verbose lines with --progress plain.");
+                    invocation.Progress = g.Value == "quiet" ? FrontDoorProgress.Quiet : g.Value == "plain" ? FrontDoorProgress.Lines : FrontDoorProgress.Records;
+                    return true;
+                case "parallel":
+                    // PSCompose runs independent operations at once without a limit, Compose's default (-1).
+                    if (long.Parse(g.Value, CultureInfo.InvariantCulture) > 0)
+                        Refuse("--parallel " + g.Value, "it runs independent operations at once without a limit, as Compose does by default.");
+                    return true;
+                case "all-resources":
+                    if (on) Refuse("--all-resources", "it creates the networks and volumes the services use, as Compose does by default.");
+                    return true;
+                case "no-color":
+                    if (on) invocation.Color = false;
+                    return true;
+                case "menu":
+                    if (on && invocation.Parameters.ContainsKey("Attach")) Refuse("up --menu", "an attached up has no shortcut menu (Ctrl+C stops it).");
+                    return true;
+                case "orphans":
+                    if (!on) Refuse("ps --orphans=false", "ps lists the containers of services no longer in the file too.");
+                    return true;
+                case "no-trunc":
+                    invocation.Truncate = !on;
+                    return true;
+                case "quiet-pull":
+                    if (on) Set("QuietPull", true);
+                    return true;
+                case "quiet-build":
+                    if (on) Set("QuietBuild", true);
+                    return true;
+                case "interactive":
+                    invocation.ForwardsInput = on && !Given("detach");
+                    return true;
+                case "no-tty":
+                case "no-TTY":
+                    return true;
+                case "quiet" when parsed.Command == "build" || parsed.Command == "pull" || parsed.Command == "push":
+                    if (on) invocation.Progress = FrontDoorProgress.Quiet;
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Flags each command reads itself (in Map and the helpers) rather than binding them one to one.</summary>
@@ -290,6 +357,10 @@ namespace PSCompose.FrontDoor
                     parsed.Command);
         }
 
+        /// <summary>A flag Compose has whose effect PSCompose cannot give; <paramref name="why"/> says what PSCompose does instead.</summary>
+        private static void Refuse(string what, string why) =>
+            throw new CommandLineException(ErrorIds.FrontDoorUnsupported, "PSCompose has no equivalent of `docker compose " + what + "`: " + why, what);
+
         private void Refuse(string what) =>
             throw new CommandLineException(ErrorIds.FrontDoorUnsupported,
                 "PSCompose has no equivalent of `docker compose " + what + "`" + (cmdlet == null ? "." : " (" + cmdlet + " has no such parameter)."), what);
@@ -304,14 +375,22 @@ namespace PSCompose.FrontDoor
         private void Global(GivenFlag g)
         {
             if (g.Spec.Long == "dry-run") { DryRun(g); return; }
+            if (Shape(g)) return;
             if (!GlobalParameters.TryGetValue(g.Spec.Long, out string parameter)) return;
             // ls and version take no project; Compose ignores the project flags there too.
             if (CmdletSurface.ParameterType(cmdlet, parameter) != null) Bind(parameter, g);
         }
 
+        /// <summary>
+        /// --dry-run is -WhatIf on the cmdlets that change anything (the others only read). Compose refuses it for a
+        /// run or exec that would attach to the command's streams.
+        /// </summary>
         private void DryRun(GivenFlag g)
         {
-            if (CmdletSurface.SupportsShouldProcess(cmdlet)) invocation.Parameters["WhatIf"] = new SwitchParameter(CommandLineParser.IsTrue(g.Value));
+            bool dry = CommandLineParser.IsTrue(g.Value);
+            if (dry && (parsed.Command == "run" || parsed.Command == "exec") && !Given("detach"))
+                throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, "interactive " + parsed.Command + " is not supported in dry-run mode", "--dry-run");
+            if (CmdletSurface.SupportsShouldProcess(cmdlet)) invocation.Parameters["WhatIf"] = new SwitchParameter(dry);
         }
 
         private void Bind(string parameter, GivenFlag g)
@@ -349,7 +428,6 @@ namespace PSCompose.FrontDoor
         private void ContainerFormat()
         {
             string format = Value("format");
-            invocation.Truncate = !Given("no-trunc");
             if (format == null) return;
             invocation.ContainerFormat = FrontDoor.ContainerFormat.Parse(format);
             if (invocation.ContainerFormat != null) invocation.Output = FrontDoorOutput.ContainerTemplate;
@@ -418,13 +496,23 @@ namespace PSCompose.FrontDoor
                 throw new CommandLineException(ErrorIds.FrontDoorMissingArgument, "requires at least 2 arg(s), only received 1", parsed.Command);
             Set("Name", parsed.Arguments[0]);
             if (parsed.Arguments.Count > 1) Set("Command", parsed.Arguments.Skip(1).ToArray());
+            // run -i is on by default (exec's is hidden, and always on); a run -i=false flag comes after, in Shape.
+            invocation.ForwardsInput = !Given("detach");
             string entrypoint = Value("entrypoint");
-            if (entrypoint != null) Set("Entrypoint", ShellWords.Split(entrypoint));
+            if (entrypoint != null) Set("Entrypoint", new[] { Entrypoint(entrypoint) });
             bool noTty = parsed.Flags.Any(g => (g.Spec.Long == "no-tty" || g.Spec.Long == "no-TTY") && CommandLineParser.IsTrue(g.Value));
             bool detach = Given("detach");
             if (interactiveConsole && !noTty && !detach) Set("Interactive", true);
             // run -d prints the one-off's container id; exec -d prints nothing.
             if (detach) invocation.Output = parsed.Command == "run" ? FrontDoorOutput.Ids : FrontDoorOutput.Status;
+        }
+
+        /// <summary>Compose parses --entrypoint before anything runs; Invoke-ComposeRun splits the same string the same way.</summary>
+        private static string Entrypoint(string text)
+        {
+            try { ShellWords.Split(text); }
+            catch (FormatException e) { throw new CommandLineException(ErrorIds.FrontDoorInvalidArgument, e.Message, "--entrypoint"); }
+            return text;
         }
 
         private void Config()

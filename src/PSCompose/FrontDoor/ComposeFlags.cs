@@ -67,6 +67,9 @@ namespace PSCompose.FrontDoor
 
         public static bool IsCommand(string name) => Commands.ContainsKey(name);
 
+        /// <summary>Every command of the table.</summary>
+        public static IEnumerable<string> CommandNames => Commands.Keys;
+
         /// <summary>The flags of <paramref name="command"/> (null: the global flags), -h/--help included as on every cobra command.</summary>
         public static IReadOnlyList<FlagSpec> Of(string command) => Parse((command == null ? Global : Commands[command]) + " h|help");
 

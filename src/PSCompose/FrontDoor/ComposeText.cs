@@ -38,18 +38,41 @@ namespace PSCompose.FrontDoor
                     return o is ComposeVersionInfo j ? "{\"version\":\"v" + j.ComposeVersion + "\"}" : o;
                 case FrontDoorOutput.Port:
                     return o is ComposePortBinding p ? p.HostIp + ":" + p.HostPort.ToString(CultureInfo.InvariantCulture) : o;
+                case FrontDoorOutput.Exits:
+                    return o is ComposeContainerExit e ? "container \"" + e.Id + "\" exited with status code " + e.ExitCode.ToString(CultureInfo.InvariantCulture) : o;
                 default:
                     return item;
             }
         }
 
+        /// <summary>
+        /// One object as Invoke-Compose prints it for <paramref name="call"/>: <see cref="Format(FrontDoorOutput, object)"/>,
+        /// with log prefixes coloured for --ansi always, and the statistics view with whole container ids for stats --no-trunc.
+        /// </summary>
+        public static object Format(FrontDoorInvocation call, object item)
+        {
+            object o = item is PSObject pso ? pso.BaseObject : item;
+            if (o is ComposeLogRecord log) return log.ToDisplayString(call.Color);
+            if (o is ComposeContainerStatistic && !call.Truncate)
+            {
+                var wrapped = new PSObject(o);
+                wrapped.TypeNames.Insert(0, StatisticNoTruncView);
+                return wrapped;
+            }
+            return Format(call.Output, item);
+        }
+
+        /// <summary>The type name the stats --no-trunc view (PSCompose.Format.ps1xml) is selected by.</summary>
+        public const string StatisticNoTruncView = "PSCompose.ComposeContainerStatistic#NoTrunc";
+
         /// <summary>The lines Compose prints for all of a command's objects (see <see cref="IsBatch"/>), with the command line's format.</summary>
         public static string[] FormatAll(FrontDoorInvocation call, object[] items)
         {
             items = (items ?? new object[0]).Where(call.Keeps).ToArray();
-            if (call.Output != FrontDoorOutput.ContainerTemplate) return FormatAll(call.Output, items);
+            if (call.Output != FrontDoorOutput.ContainerTemplate && call.Output != FrontDoorOutput.ContainerTable) return FormatAll(call.Output, items);
             ComposeContainer[] containers = (items ?? new object[0]).Select(i => i is PSObject p ? p.BaseObject : i).OfType<ComposeContainer>()
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+            if (call.Output == FrontDoorOutput.ContainerTable) return ContainerTable(containers, DateTime.UtcNow, call.Truncate);
             return call.ContainerFormat.Render(containers, call.Truncate, DateTime.UtcNow);
         }
 
@@ -81,12 +104,13 @@ namespace PSCompose.FrontDoor
             return ContainerTable(containers, DateTime.UtcNow);
         }
 
-        internal static string[] ContainerTable(IEnumerable<ComposeContainer> containers, DateTime now)
+        /// <summary>`docker compose ps`: the COMMAND column cut to 20 characters unless --no-trunc.</summary>
+        internal static string[] ContainerTable(IEnumerable<ComposeContainer> containers, DateTime now, bool truncate = true)
         {
             var rows = new List<string[]> { new[] { "NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS" } };
             rows.AddRange(containers.Select(c => new[]
             {
-                c.Name, c.Image, Quote(Ellipsis(c.Command ?? "", 20)), c.Service, ComposeUnits.Ago(c.Created, now), c.Status,
+                c.Name, c.Image, Quote(truncate ? Ellipsis(c.Command ?? "", 20) : c.Command ?? ""), c.Service, ComposeUnits.Ago(c.Created, now), c.Status,
                 string.Join(", ", c.Ports ?? new string[0]),
             }));
             return TabWriter(rows, 10, 3);

@@ -50,6 +50,19 @@ namespace PSCompose.FrontDoor
         VersionJson,
         /// <summary>`port`: host address and port.</summary>
         Port,
+        /// <summary>`wait`: `container "ID" exited with status code N` as each exits; the last code is the exit code.</summary>
+        Exits,
+    }
+
+    /// <summary>How Invoke-Compose shows the cmdlet's progress (docker compose --progress, and build/pull/push -q).</summary>
+    public enum FrontDoorProgress
+    {
+        /// <summary>Progress records (PowerShell's progress bars), or CI groups in a CI log: --progress auto and tty.</summary>
+        Records,
+        /// <summary>No progress at all: --progress quiet, build/pull/push -q.</summary>
+        Quiet,
+        /// <summary>A line per operation (the Verbose stream, shown) instead of progress bars: --progress plain.</summary>
+        Lines,
     }
 
     /// <summary>
@@ -81,8 +94,11 @@ namespace PSCompose.FrontDoor
         /// <summary>`ps --format`: the template, when Output is ContainerTemplate.</summary>
         internal ContainerFormat ContainerFormat { get; set; }
 
-        /// <summary>Compose cuts ids, commands and mount names unless --no-trunc is given.</summary>
+        /// <summary>Compose cuts ids, commands and mount names unless --no-trunc is given (ps, stats).</summary>
         internal bool Truncate { get; set; } = true;
+
+        /// <summary>--ansi always: log prefixes in Compose's colours (--no-color takes them off again).</summary>
+        internal bool Color { get; set; }
 
         /// <summary>`ls --filter name=X`: X matches a project name exactly or as a regular expression anywhere in it; null: no filter.</summary>
         internal IReadOnlyList<string> ProjectNameFilters { get; set; }
@@ -101,6 +117,16 @@ namespace PSCompose.FrontDoor
             catch (ArgumentException) { return false; }
             catch (RegexMatchTimeoutException) { return false; }
         }
+
+        /// <summary>How the cmdlet's progress shows.</summary>
+        public FrontDoorProgress Progress { get; internal set; }
+
+        /// <summary>Pipeline input goes to the command's stdin, as the terminal's does with Compose (run and exec; not run -i=false).</summary>
+        public bool ForwardsInput { get; internal set; }
+
+        /// <summary>The exit code <paramref name="item"/> sets, as Compose's: wait exits with the code of the container that exited last.</summary>
+        public int? ExitCodeOf(object item) =>
+            Output == FrontDoorOutput.Exits && (item is PSObject p ? p.BaseObject : item) is ComposeContainerExit exit ? exit.ExitCode : (int?)null;
 
         /// <summary>The exit code that goes with <see cref="Error"/> (Compose's: 1).</summary>
         public int ExitCode { get; internal set; }

@@ -51,15 +51,38 @@ namespace PSCompose.ModuleTests.FrontDoor
         /// <summary>`docker compose -p NAME ARGS` in the project folder.</summary>
         public Docker.Result Compose(params string[] args) => Docker.RunIn(Directory, null, new[] { "compose", "-p", Name }.Concat(args).ToArray());
 
+        /// <summary>`docker compose -p NAME ARGS` in the project folder, with <paramref name="stdin"/> as its standard input.</summary>
+        public Docker.Result ComposeWithInput(string stdin, params string[] args)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("docker")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Directory,
+            };
+            foreach (string a in new[] { "compose", "-p", Name }.Concat(args)) psi.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(psi);
+            System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return new Docker.Result { ExitCode = process.ExitCode, Stdout = stdout, Stderr = stderr.Result };
+        }
+
         /// <summary>`Invoke-Compose -p NAME COMMANDLINE` in the project folder, as PowerShell text, with $LASTEXITCODE after it.</summary>
-        public FrontResult Front(string commandLine)
+        /// <param name="commandLine">PowerShell text; it can name $p (the project) and the <paramref name="variables"/>.</param>
+        /// <param name="variables">More variables for the text (values with quotes or spaces pass through unchanged).</param>
+        public FrontResult Front(string commandLine, Dictionary<string, object> variables = null) =>
+            PowerShell("Invoke-Compose -p $p " + commandLine, variables);
+
+        /// <summary>Any PowerShell text in the project folder (e.g. a cmdlet with -ProjectName $p), with $LASTEXITCODE after it.</summary>
+        public FrontResult PowerShell(string script, Dictionary<string, object> variables = null)
         {
             // One runspace for the project's whole walkthrough, like a user's session: texts that follow the clock
             // (ps CREATED/STATUS) are then read within the same second as the reference's.
             runspace ??= PowerShellRunner.OpenRunspace();
+            var all = new Dictionary<string, object>(variables ?? new Dictionary<string, object>()) { ["p"] = Name };
             RunResult r = PowerShellRunner.Run(runspace,
-                "$global:LASTEXITCODE = 99\nInvoke-Compose -p $p " + commandLine + "\n[pscustomobject]@{ __exit = $global:LASTEXITCODE }",
-                new Dictionary<string, object> { ["p"] = Name }, Directory);
+                "$global:LASTEXITCODE = 99\n" + script + "\n[pscustomobject]@{ __exit = $global:LASTEXITCODE }", all, Directory);
             PSObject last = r.Output.Last();
             return new FrontResult
             {

@@ -86,7 +86,8 @@ namespace PSCompose.Tests.FrontDoor
             var env = (Hashtable)call.Parameters["Environment"];
             Assert.Equal("1", env["A"]);
             Assert.Equal("x=y", env["B"]);
-            Assert.Equal(new[] { "sh", "-c" }, call.Parameters["Entrypoint"]);
+            // The text as given: Invoke-ComposeRun splits one -Entrypoint string the way Compose does.
+            Assert.Equal(new[] { "sh -c" }, call.Parameters["Entrypoint"]);
             Assert.Equal("1000", call.Parameters["User"]);
             Assert.Equal("/tmp", call.Parameters["WorkingDirectory"]);
             Assert.Equal(new[] { "/h:/c" }, call.Parameters["Volume"]);
@@ -237,6 +238,18 @@ namespace PSCompose.Tests.FrontDoor
             Assert.True(Switch(Parse("--dry-run", "up", "-d"), "WhatIf"));
             Assert.True(Switch(Parse("down", "--dry-run"), "WhatIf"));
             Assert.False(Parse("--dry-run", "ps").Parameters.ContainsKey("WhatIf"));
+            Assert.True(Switch(Parse("--dry-run", "run", "-d", "web", "touch", "/x"), "WhatIf"));
+            Assert.True(Switch(Parse("exec", "--dry-run", "-d", "web", "touch", "/x"), "WhatIf"));
+        }
+
+        [Fact]
+        public void DryRun_OfAnAttachedRunOrExec_IsRefusedAsComposeRefusesIt()
+        {
+            Assert.Equal("interactive run is not supported in dry-run mode", Refusal("--dry-run", "run", "web", "touch", "/x"));
+            Assert.Equal("interactive run is not supported in dry-run mode", Refusal("run", "--dry-run", "-T", "--rm", "web"));
+            Assert.Equal("interactive exec is not supported in dry-run mode", Refusal("--dry-run", "exec", "-T", "web", "touch", "/x"));
+            // After the service, --dry-run belongs to the container's command.
+            Assert.Equal(new[] { "echo", "--dry-run" }, Parse("run", "web", "echo", "--dry-run").Parameters["Command"]);
         }
 
         [Fact]
@@ -248,10 +261,45 @@ namespace PSCompose.Tests.FrontDoor
         }
 
         [Fact]
-        public void PresentationFlags_AreAcceptedAndIgnored()
+        public void FlagsOfPSComposesOwnBehaviour_AreAcceptedAndChangeNothing()
         {
-            FrontDoorInvocation call = Parse("--ansi", "never", "--progress=plain", "--parallel", "2", "up", "--no-color", "--quiet-pull", "--menu=false", "-d");
-            Assert.Empty(call.Parameters.Keys.Cast<string>().Except(new[] { "Attach" }));
+            FrontDoorInvocation call = Parse("--ansi", "never", "--progress=tty", "--parallel", "-1", "up", "--no-color", "--menu=false", "-d");
+            Assert.Empty(call.Parameters);
+            Assert.Equal(FrontDoorProgress.Records, call.Progress);
+            Assert.Empty(Parse("ps", "--orphans").Parameters);
+        }
+
+        [Fact]
+        public void OutputFlags_HaveTheirEffect()
+        {
+            Assert.Equal(FrontDoorProgress.Quiet, Parse("--progress", "quiet", "up", "-d").Progress);
+            Assert.Equal("None", Parse("--progress", "quiet", "up", "-d").Parameters["CiOutput"]);
+            Assert.Equal(FrontDoorProgress.Lines, Parse("--progress=plain", "up", "-d").Progress);
+            foreach (string command in new[] { "build", "pull", "push" }) Assert.Equal(FrontDoorProgress.Quiet, Parse(command, "-q").Progress);
+            Assert.True(Switch(Parse("up", "--quiet-pull", "--quiet-build", "-d"), "QuietPull"));
+            Assert.True(Switch(Parse("create", "--quiet-pull"), "QuietPull"));
+            Assert.True(Switch(Parse("run", "--quiet-build", "web"), "QuietBuild"));
+            Assert.True(Parse("--ansi", "always", "logs").Color);
+            Assert.False(Parse("--ansi", "always", "logs", "--no-color").Color);
+            Assert.False(Parse("ps", "--no-trunc").Truncate);
+            Assert.False(Parse("stats", "--no-trunc").Truncate);
+            Assert.True(Parse("run", "web", "cat").ForwardsInput);
+            Assert.False(Parse("run", "-i=false", "web", "cat").ForwardsInput);
+            Assert.False(Parse("run", "-d", "web", "cat").ForwardsInput);
+            Assert.True(Parse("exec", "web", "cat").ForwardsInput);
+            Assert.False(Parse("ps").ForwardsInput);
+        }
+
+        [Fact]
+        public void FlagValuesPSComposeCannotHonour_AreRefused()
+        {
+            Assert.Equal("unsupported --progress value \"bogus\"", Refusal("--progress", "bogus", "ps"));
+            Assert.StartsWith("PSCompose has no equivalent of `docker compose --parallel 2`: ", Refusal("--parallel", "2", "up", "-d"));
+            Assert.StartsWith("PSCompose has no equivalent of `docker compose --progress json`: ", Refusal("--progress", "json", "up", "-d"));
+            Assert.StartsWith("PSCompose has no equivalent of `docker compose --all-resources`: ", Refusal("--all-resources", "up", "-d"));
+            Assert.StartsWith("PSCompose has no equivalent of `docker compose up --menu`: ", Refusal("up", "--menu"));
+            Assert.StartsWith("PSCompose has no equivalent of `docker compose ps --orphans=false`: ", Refusal("ps", "--orphans=false"));
+            Assert.Null(ComposeCommandLine.Parse(new object[] { "up", "-d", "--menu" }, false).Error);
         }
 
         [Fact]

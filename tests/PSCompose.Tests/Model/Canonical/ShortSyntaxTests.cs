@@ -97,16 +97,6 @@ namespace PSCompose.Tests.Model.Canonical
             Assert.False(v.ContainsKey("read_only"));
         }
 
-        [Theory]
-        [InlineData("echo \"a b\" c\\ d 'e f' && echo z", new[] { "echo", "a b", "c d", "e f" })]
-        [InlineData("x \"q\\n\" y>z", new[] { "x", "qn", "y" })]
-        [InlineData("echo hi $HOME", new[] { "echo", "hi", "$HOME" })]
-        [InlineData("", new string[0])]
-        public void ShellWordsLikeGoShellwords(string line, string[] expected)
-        {
-            Assert.Equal(expected, ShellWords.Split(line));
-        }
-
         [Fact]
         public void HostsListIsSortedHostEqualsIp()
         {
