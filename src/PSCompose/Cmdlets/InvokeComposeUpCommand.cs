@@ -180,7 +180,6 @@ namespace PSCompose.Cmdlets
                     if (session != null)
                     {
                         context.BeforeStart = session.BeforeStartAsync;
-                        context.AfterStart = session.AfterStart;
                     }
                     try
                     {
