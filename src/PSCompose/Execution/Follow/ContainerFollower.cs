@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,14 +14,16 @@ namespace PSCompose.Execution.Follow
     /// <summary>
     /// Follows one project's selected containers (Receive-ComposeLog -Follow, attached up) from the engine's container
     /// events, as Compose's monitor does, opened before anything is listed or started so nothing that happens meanwhile
-    /// is missed. A start event begins a read of the container's new run (a restart, a recreate, a scale-up) from its
-    /// watermark, the last line seen, since the engine's StartedAt comes after a run's first lines. A die event ends
-    /// the run with the event's exit code (the engine's state reads 0 once a restart policy started it again), reported
-    /// after the run's output, "(restarting)" when the engine is starting it again. A container created to replace
-    /// another counts from its create event, so a recreate does not end the follow. RunAsync returns once every awaited
-    /// container has stopped for good (see <see cref="FollowRules"/>).
+    /// is missed. A start event begins a read of the container's new run (a restart, a recreate, a scale-up) from the die
+    /// event of the run before it (every line of a run is in the log by then; the engine's StartedAt comes after a run's
+    /// first lines), never repeating a line already passed on (the <see cref="Watermark"/>). A die event ends the run
+    /// with the event's exit code (the engine's state reads 0 once a restart policy started it again), reported after
+    /// the run's output, "(restarting)" when the engine is starting it again. A container created to replace another
+    /// counts from its create event, so a recreate does not end the follow; one stopped through the API counts until
+    /// its stop event, so a restart does not either. RunAsync returns once every awaited container has stopped for
+    /// good (see <see cref="FollowRules"/>).
     /// </summary>
-    internal sealed class ContainerFollower : IDisposable
+    internal sealed partial class ContainerFollower : IDisposable
     {
         private static readonly string[] Actions = { "create", "start", "kill", "die", "stop", "destroy" };
 
@@ -97,10 +98,10 @@ namespace PSCompose.Execution.Follow
             lock (gate)
             {
                 c = Add(new LogTarget(request.Project, new EngineContainer { Id = d.Id, Name = d.Name, Labels = d.Labels }));
-                c.Live = c.RunOpen = true;
-                // A read of an earlier run still going reads this one after it, from the watermark.
+                c.BeginRun();
+                // A read of an earlier run still going reads this one after it.
                 busy = c.Reading;
-                c.ReadAgain |= busy && c.ReadsOutput;
+                if (busy) RequestRead(c);
             }
             if (!busy && c.ReadsOutput) await AttachAsync(c).ConfigureAwait(false);
         }
@@ -191,8 +192,6 @@ namespace PSCompose.Execution.Follow
             return c;
         }
 
-        // ---- the containers there at the start ----
-
         private async Task SeedAsync()
         {
             await turn.WaitAsync(token).ConfigureAwait(false);
@@ -239,321 +238,6 @@ namespace PSCompose.Execution.Follow
             try { d = await engine.InspectContainerAsync(c.Target.Id, token).ConfigureAwait(false); }
             catch (EngineException e) when (e.IsNotFound) { return; }
             lock (gate) ReportEnd(c, new ContainerRunEnd(c.Target, d.ExitCode, false, EngineTime.FromEngineText(d.FinishedAt), c.Awaited));
-        }
-
-        // ---- events ----
-
-        private async Task MonitorAsync(EventQuery query)
-        {
-            try
-            {
-                await engine.StreamEventsAsync(query, e =>
-                {
-                    events.Enqueue(e);
-                    arrived.Release();
-                }, token).ConfigureAwait(false);
-                if (!token.IsCancellationRequested) throw new EngineStreamLostException("the engine's event stream ended");
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                eventsError = e is EngineStreamLostException ? e : new EngineStreamLostException("the engine's event stream ended: " + e.Message, e);
-                Changed();
-            }
-            catch (Exception) when (token.IsCancellationRequested) { /* stopped: how the stream ended is moot */ }
-        }
-
-        /// <summary>One event at a time, in the engine's order, as Compose's monitor takes them.</summary>
-        private async Task ProcessAsync()
-        {
-            while (true)
-            {
-                await arrived.WaitAsync(token).ConfigureAwait(false);
-                events.TryDequeue(out EngineEvent e);
-                await turn.WaitAsync(token).ConfigureAwait(false);
-                try { await HandleAsync(e).ConfigureAwait(false); }
-                catch (Exception x) when (!token.IsCancellationRequested) { sink.Error(x, request.Project); }
-                finally { turn.Release(); }
-            }
-        }
-
-        private async Task HandleAsync(EngineEvent e)
-        {
-            FollowedContainer c;
-            lock (gate)
-            {
-                containers.TryGetValue(e.ActorId, out c);
-                if (c == null && Selects(e) && (e.Action == "start" || (e.Action == "create" && e.Attributes.ContainsKey(ComposeLabels.Replace))))
-                {
-                    c = Add(Target(e));
-                    c.Live = true; // a recreation awaits its start, so the old container's exit does not end the follow
-                }
-            }
-            if (c == null) return;
-            switch (e.Action)
-            {
-                case "start":
-                    Started(c);
-                    break;
-                case "kill":
-                    lock (gate) c.Killed |= c.RunOpen;
-                    break;
-                case "die":
-                    await DiedAsync(c, e).ConfigureAwait(false);
-                    break;
-                case "stop":
-                    await StoppedAsync(c).ConfigureAwait(false);
-                    break;
-                case "destroy":
-                    lock (gate) c.Live = c.RunOpen = c.Settling = false;
-                    Changed();
-                    break;
-            }
-        }
-
-        private bool Selects(EngineEvent e) => request.Selects(e.Attributes.TryGetValue("name", out string name) ? name : null, e.Attributes);
-
-        private LogTarget Target(EngineEvent e) => new LogTarget(request.Project, new EngineContainer
-        {
-            Id = e.ActorId,
-            Name = e.Attributes.TryGetValue("name", out string name) ? name : e.ActorId,
-            Labels = e.Attributes,
-        });
-
-        /// <summary>A new run begins, unless this start is that of the run already followed (attached before it, or found running).</summary>
-        private void Started(FollowedContainer c)
-        {
-            lock (gate)
-            {
-                c.Live = true;
-                c.Settling = false;
-                if (c.RunOpen) return;
-                c.RunOpen = true;
-                c.Runs++;
-                c.Killed = false;
-                RequestRead(c);
-            }
-            Changed();
-        }
-
-        private async Task DiedAsync(FollowedContainer c, EngineEvent e)
-        {
-            lock (gate)
-            {
-                if (!c.RunOpen) return; // a run this follow did not see start
-                c.RunOpen = false;
-            }
-            EngineContainerDetails now = null;
-            try { now = await engine.InspectContainerAsync(c.Target.Id, token).ConfigureAwait(false); }
-            catch (EngineException x) when (x.IsNotFound) { /* removed: stopped for good */ }
-            // Compose's test: restarting (the restart policy's delay), or running again (a restart under way or done).
-            bool restarting = now != null && (now.Restarting || now.Running);
-            long code = e.Attributes.TryGetValue("exitCode", out string text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long died)
-                ? died : now?.ExitCode ?? 0;
-            DateTimeOffset? finishedAt = (restarting ? null : EngineTime.FromEngineText(now?.FinishedAt)) ?? EngineTime.FromUnixNanoseconds(e.TimeNano);
-            lock (gate)
-            {
-                // Stopped through the API: a restart's start may not have begun yet, so it settles at the stop event.
-                c.Settling = !restarting && c.Killed;
-                c.Killed = false;
-                c.Live = restarting || c.RunOpen || c.Settling;
-                c.LastEnd = EngineTime.ToQueryValue(e.TimeNano);
-                ReportEnd(c, new ContainerRunEnd(c.Target, code, restarting, finishedAt, c.Awaited));
-                if (c.Settling) Track(SettleAsync(c, c.Runs));
-            }
-            Changed();
-        }
-
-        /// <summary>docker kill sends no stop event: a killed container that neither stops nor starts again within the bound has stopped.</summary>
-        private async Task SettleAsync(FollowedContainer c, int run)
-        {
-            await Task.Delay(SettleBound, token).ConfigureAwait(false);
-            lock (gate)
-            {
-                if (!c.Settling || c.Runs != run) return;
-                c.Settling = false;
-                c.Live = c.RunOpen;
-            }
-            Changed();
-        }
-
-        /// <summary>
-        /// A stop (or the stop half of a restart) is over, or a restarting container was stopped in its restart delay (no
-        /// die event there). A restart starts the container right after this event and holds its lock meanwhile, so an
-        /// inspect now waits for that start; one taken just before it began is asked again.
-        /// </summary>
-        private async Task StoppedAsync(FollowedContainer c)
-        {
-            int run;
-            lock (gate)
-            {
-                if (c.RunOpen || !c.Live) return;
-                run = c.Runs;
-            }
-            bool again = false;
-            for (int look = 0; look < 2 && !again; look++)
-            {
-                try
-                {
-                    EngineContainerDetails now = await engine.InspectContainerAsync(c.Target.Id, token).ConfigureAwait(false);
-                    again = now.Running || now.Restarting;
-                }
-                catch (EngineException x) when (x.IsNotFound) { break; /* removed: stopped for good */ }
-            }
-            lock (gate)
-            {
-                if (c.RunOpen || c.Runs != run) return;
-                c.Settling = false;
-                c.Live = again;
-            }
-            Changed();
-        }
-
-        /// <summary>The run's status line and the caller's Ended, after its output (each container's in order). Call under the lock.</summary>
-        private void ReportEnd(FollowedContainer c, ContainerRunEnd end)
-        {
-            c.Reporting++;
-            c.Reports = ReportAfterAsync(c.Reports, c, c.Current, end);
-        }
-
-        private async Task ReportAfterAsync(Task previous, FollowedContainer c, OutputRead read, ContainerRunEnd end)
-        {
-            try
-            {
-                await previous.ConfigureAwait(false);
-                if (read != null) await read.EndedOrQuietAsync(OutputQuiet, token).ConfigureAwait(false);
-                sink.Status(c.Target, LogPresenter.ExitStatus(end.ExitCode, end.Restarting));
-                rules.Ended(end);
-            }
-            catch (OperationCanceledException) { /* stopped: nothing more is shown, as with Compose after Ctrl+C */ }
-            finally
-            {
-                lock (gate) c.Reporting--;
-                Changed();
-            }
-        }
-
-        // ---- output ----
-
-        /// <summary>
-        /// Reads the container's new run, from where the run before it ended (taken now: a later die must not move it),
-        /// or after the read under way. Call under the lock.
-        /// </summary>
-        private void RequestRead(FollowedContainer c)
-        {
-            if (!c.ReadsOutput || token.IsCancellationRequested) return;
-            if (c.Reading)
-            {
-                if (!c.ReadAgain) c.AgainSince = c.LastEnd;
-                c.ReadAgain = true;
-                return;
-            }
-            c.Reading = true;
-            c.Current = new OutputRead();
-            reads.Add(ReadLoopAsync(c, c.Current, c.LastEnd, null));
-        }
-
-        private async Task AttachAsync(FollowedContainer c)
-        {
-            var read = new OutputRead();
-            Task output = await engine.AttachOutputAsync(c.Target.Id, lines => Deliver(c, read, lines, false), token).ConfigureAwait(false);
-            lock (gate)
-            {
-                c.Reading = true;
-                c.Current = read;
-                reads.Add(ReadLoopAsync(c, read, null, output));
-            }
-        }
-
-        /// <summary>One read after another, while runs started during the last one: one reader per container, so the watermark holds.</summary>
-        private async Task ReadLoopAsync(FollowedContainer c, OutputRead read, string runSince, Task attached)
-        {
-            await Task.Yield();
-            if (attached != null) await ReadAttachedAsync(c, read, attached).ConfigureAwait(false);
-            else await ReadLogsAsync(c, read, runSince).ConfigureAwait(false);
-            while (true)
-            {
-                lock (gate)
-                {
-                    if (!c.ReadAgain || token.IsCancellationRequested || request.UntilPassed)
-                    {
-                        c.Reading = c.ReadAgain = false;
-                        return;
-                    }
-                    c.ReadAgain = false;
-                    runSince = c.AgainSince;
-                    c.Current = read = new OutputRead();
-                }
-                await ReadLogsAsync(c, read, runSince).ConfigureAwait(false);
-            }
-        }
-
-        private async Task ReadAttachedAsync(FollowedContainer c, OutputRead read, Task output)
-        {
-            try { await output.ConfigureAwait(false); }
-            catch (Exception e) when (!(e is OperationCanceledException)) { streamLost |= ReportReadFailure(sink, e, c.Target); }
-            finally { read.End(); }
-        }
-
-        /// <summary>
-        /// Follows the container's log from the run's start (runSince, the die of the run before; null for a container's
-        /// first read) or its watermark, whichever is later, and never before the request's since. A stream that ends
-        /// while the container still runs the same process is an EngineStreamLost error. Attached up re-follows a
-        /// container whose driver cannot be read back through the attach API instead, as Compose does (its first lines
-        /// are lost there).
-        /// </summary>
-        private async Task ReadLogsAsync(FollowedContainer c, OutputRead read, string runSince)
-        {
-            string id = c.Target.Id;
-            bool attachInstead = false;
-            try
-            {
-                EngineContainerDetails before = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
-                LogOptions options = request.Options(true, Later(Later(c.Mark.Since, runSince), request.Since));
-                await engine.StreamLogsAsync(id, options, lines => Deliver(c, read, lines, true), token).ConfigureAwait(false);
-                EngineContainerDetails now = await engine.InspectContainerAsync(id, token).ConfigureAwait(false);
-                if (before.Running && now.Running && !now.Restarting && now.StartedAt == before.StartedAt && !request.UntilPassed)
-                    throw new EngineStreamLostException($"the log stream of {c.Target.Name} ended while the container is still running");
-            }
-            catch (EngineException e) when (e.StatusCode == 501 && rules.Start == FollowStart.Now) { attachInstead = true; }
-            catch (Exception e) when (!(e is OperationCanceledException)) { streamLost |= ReportReadFailure(sink, e, c.Target); }
-            finally
-            {
-                if (!attachInstead) read.End();
-            }
-            if (!attachInstead) return;
-            try
-            {
-                Task output = await engine.AttachOutputAsync(id, lines => Deliver(c, read, lines, false), token).ConfigureAwait(false);
-                await ReadAttachedAsync(c, read, output).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException))
-            {
-                read.End();
-                if (!(e is EngineException ee && (ee.IsConflict || ee.IsNotFound))) streamLost |= ReportReadFailure(sink, e, c.Target);
-            }
-        }
-
-        /// <summary>
-        /// Passes on the lines not seen before. Logs lines carry the engine's capture time, which the watermark needs;
-        /// attached up shows when each line arrived, as for the lines it attaches to.
-        /// </summary>
-        private Task Deliver(FollowedContainer c, OutputRead read, IReadOnlyList<OutputLine> lines, bool fromLogs)
-        {
-            IReadOnlyList<OutputLine> fresh = fromLogs ? c.Mark.Pass(lines) : lines;
-            if (fresh.Count == 0) return Task.CompletedTask;
-            if (fromLogs && rules.Start == FollowStart.Now)
-            {
-                DateTimeOffset arrivedAt = DateTimeOffset.Now;
-                fresh = fresh.Select(l => new OutputLine(l.Stream, arrivedAt, l.Text)).ToList();
-            }
-            return read.DeliverAsync(sink.LinesAsync(c.Target, fresh, token));
-        }
-
-        private static string Later(string a, string b)
-        {
-            if (a == null) return b;
-            if (b == null) return a;
-            return decimal.Parse(a, CultureInfo.InvariantCulture) >= decimal.Parse(b, CultureInfo.InvariantCulture) ? a : b;
         }
     }
 }

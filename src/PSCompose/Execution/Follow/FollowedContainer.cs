@@ -55,6 +55,14 @@ namespace PSCompose.Execution.Follow
         /// <summary>The read under way or the last one; a run's status waits for it.</summary>
         public OutputRead Current { get; set; }
 
+        /// <summary>A run has started: running, its die to come, no stop request seen yet.</summary>
+        public void BeginRun()
+        {
+            Live = RunOpen = true;
+            Killed = Settling = false;
+            Runs++;
+        }
+
         /// <summary>Run ends not yet reported, and the chain that reports them in order.</summary>
         public int Reporting { get; set; }
 
