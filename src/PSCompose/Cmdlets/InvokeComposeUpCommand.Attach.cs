@@ -123,14 +123,8 @@ namespace PSCompose.Cmdlets
         {
             var presenter = new LogPresenter(!NoLogPrefix, Timestamps, Ci != null);
             Engine.IEngineClient client = Engine;
-            return new AttachedUp(client, model.Name, selection, request,
-                (records, token) => queue.PostAsync(() =>
-                {
-                    reporter.Close();
-                    foreach (ComposeLogRecord record in records) WriteObject(presenter.Present(record));
-                }, token),
-                (service, message) => queue.Post(() => WriteInformation(message,
-                    service == null ? new[] { "PSCompose", "Status" } : new[] { "PSCompose", "Status", service })),
+            return new AttachedUp(client, model.Name, selection, request, new AttachedSink(new PipelineLogSink(this, queue, presenter, false), queue, reporter),
+                message => queue.Post(() => WriteInformation(message, new[] { "PSCompose", "Status" })),
                 async token =>
                 {
                     IReadOnlyList<OperationFailure> failures = await SelectedServicesStop.RunAsync(client, model, services, timeout,
@@ -139,6 +133,33 @@ namespace PSCompose.Cmdlets
                         queue.Post(() => WriteComposeError(OperationError.From(failure), failure.Operation.Service));
                 },
                 ct);
+        }
+
+        /// <summary>The log sink of attached up: the progress display closes before the first output line.</summary>
+        private sealed class AttachedSink : ILogSink
+        {
+            private readonly ILogSink inner;
+            private readonly PipelineQueue queue;
+            private readonly ExecutionReporter reporter;
+
+            public AttachedSink(ILogSink inner, PipelineQueue queue, ExecutionReporter reporter)
+            {
+                this.inner = inner;
+                this.queue = queue;
+                this.reporter = reporter;
+            }
+
+            public Task LinesAsync(LogTarget target, IReadOnlyList<Engine.OutputLine> lines, CancellationToken ct)
+            {
+                queue.Post(reporter.Close);
+                return inner.LinesAsync(target, lines, ct);
+            }
+
+            public void Status(LogTarget target, string message) => inner.Status(target, message);
+
+            public void Warning(string message) => inner.Warning(message);
+
+            public void Error(Exception error, string target) => inner.Error(error, target);
         }
 
         /// <summary>

@@ -187,7 +187,6 @@ namespace PSCompose.Cmdlets
                     if (session != null)
                     {
                         context.BeforeStart = session.BeforeStartAsync;
-                        context.AfterStart = session.AfterStart;
                     }
                     try
                     {

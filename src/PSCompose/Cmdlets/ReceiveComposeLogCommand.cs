@@ -173,7 +173,7 @@ namespace PSCompose.Cmdlets
         /// <summary>-Index names a replica: Compose's error when the service has no such container.</summary>
         private bool CheckIndex(LogRequest request)
         {
-            bool found = AwaitEngine((engine, ct) => LogStreams.SelectAsync(engine, request, ct)).Count > 0;
+            bool found = AwaitEngine((engine, ct) => request.ListAsync(engine, ct)).Count > 0;
             if (!found)
             {
                 string service = request.Services.First();

@@ -76,6 +76,13 @@ namespace PSCompose.Common
         public static DateTimeOffset FromUnixNanoseconds(long nanoseconds) =>
             DateTimeOffset.FromUnixTimeSeconds(0).AddTicks(nanoseconds / 100);
 
+        /// <summary>The engine's timeNano as its since value, to the nanosecond.</summary>
+        public static string ToQueryValue(long unixNanoseconds)
+        {
+            long seconds = Math.DivRem(unixNanoseconds, 1000000000L, out long nanoseconds);
+            return seconds.ToString(CultureInfo.InvariantCulture) + "." + nanoseconds.ToString("D9", CultureInfo.InvariantCulture);
+        }
+
         /// <summary>An engine inspect time (StartedAt, FinishedAt); null for an empty or zero time.</summary>
         public static DateTimeOffset? FromEngineText(string rfc3339)
         {

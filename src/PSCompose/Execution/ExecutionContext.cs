@@ -38,8 +38,5 @@ namespace PSCompose.Execution
         /// here, so nothing the container prints at start is lost). A failure fails the start.
         /// </summary>
         public Func<PlanOperation, string, System.Threading.CancellationToken, System.Threading.Tasks.Task> BeforeStart { get; set; }
-
-        /// <summary>Called with the container's id once a StartContainer has succeeded (attached up starts waiting for its exit).</summary>
-        public Action<PlanOperation, string> AfterStart { get; set; }
     }
 }

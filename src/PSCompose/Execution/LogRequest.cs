@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using PSCompose.Engine;
 using PSCompose.Model;
 
 namespace PSCompose.Execution
 {
     /// <summary>
-    /// Which containers of a project Receive-ComposeLog reads, as Compose's "list" helper picks them for logs (§1.1):
+    /// Which containers of a project Receive-ComposeLog reads, as Compose's "list" helper picks them for logs:
     /// one-offs excluded, stopped included, services with attach: false skipped when a file is loaded and no service
-    /// is named. Naming containers (a piped ComposeContainer) selects exactly those, one-offs included.
+    /// is named. Naming containers (a piped ComposeContainer) selects exactly those, one-offs included. Attached up
+    /// follows its services' containers through one too.
     /// </summary>
     internal sealed class LogRequest
     {
@@ -39,6 +43,8 @@ namespace PSCompose.Execution
         /// <summary>When -Until lies; null without one.</summary>
         public DateTimeOffset? UntilTime { get; set; }
 
+        public bool UntilPassed => UntilTime.HasValue && DateTimeOffset.UtcNow >= UntilTime.Value;
+
         /// <summary>
         /// Ask the engine for its capture times. Only -Raw without -Timestamps goes without them (nothing shows them
         /// there, and formatting them is a quarter of the engine's work); a follow needs them to resume a restart.
@@ -51,7 +57,7 @@ namespace PSCompose.Execution
             if (Containers != null) return filters;
             filters.Add(ComposeLabels.ConfigHash);
             filters.Add(ComposeLabels.OneOff + "=False");
-            if (Services.Count == 1) filters.Add(ComposeLabels.Service + "=" + System.Linq.Enumerable.First(Services));
+            if (Services.Count == 1) filters.Add(ComposeLabels.Service + "=" + Services.First());
             return filters;
         }
 
@@ -59,14 +65,18 @@ namespace PSCompose.Execution
         {
             string Label(string key) => labels.TryGetValue(key, out string v) ? v : null;
             if (Label(ComposeLabels.Project) != Project) return false;
-            if (Containers != null) return name != null && System.Linq.Enumerable.Contains(Containers, name);
+            if (Containers != null) return name != null && Containers.Contains(name);
             if (Label(ComposeLabels.OneOff) == "True" || Label(ComposeLabels.ConfigHash) == null) return false;
             string service = Label(ComposeLabels.Service);
             if (Index > 0 && Label(ComposeLabels.ContainerNumber) != Index.ToString(System.Globalization.CultureInfo.InvariantCulture)) return false;
-            return Services.Count > 0 ? System.Linq.Enumerable.Contains(Services, service) : !System.Linq.Enumerable.Contains(Unattached, service);
+            return Services.Count > 0 ? Services.Contains(service) : !Unattached.Contains(service);
         }
 
         public bool Selects(EngineContainer c) => Selects(c.Name, c.Labels);
+
+        /// <summary>The request's containers now, newest first as the engine lists them.</summary>
+        public async Task<IReadOnlyList<EngineContainer>> ListAsync(IEngineClient engine, CancellationToken ct) =>
+            (await engine.ListContainersAsync(LabelFilters(), true, ct).ConfigureAwait(false)).Where(Selects).ToList();
 
         public LogOptions Options(bool follow, string since) => new LogOptions
         {

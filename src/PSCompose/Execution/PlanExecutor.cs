@@ -162,7 +162,6 @@ namespace PSCompose.Execution
         {
             if (context.BeforeStart != null) await context.BeforeStart(op, id, ct).ConfigureAwait(false);
             await engine.StartContainerAsync(id, ct).ConfigureAwait(false);
-            context.AfterStart?.Invoke(op, id);
         }
 
         private async Task RenameAsync(PlanOperation op, CancellationToken ct)

@@ -17,9 +17,8 @@ namespace PSCompose.Execution
         private int seenAtLast;
         private int skipAtLast;
         private bool resuming;
-        private string finishedAt;
 
-        /// <summary>The engine's since value for the next read; null when nothing was read or seen finished.</summary>
+        /// <summary>The engine's since value for the next read; null when nothing was read.</summary>
         public string Since
         {
             get
@@ -28,17 +27,9 @@ namespace PSCompose.Execution
                 {
                     resuming = true;
                     skipAtLast = seenAtLast;
-                    if (last != DateTimeOffset.MinValue) return EngineTime.ToQueryValue(last);
-                    return finishedAt;
+                    return last == DateTimeOffset.MinValue ? null : EngineTime.ToQueryValue(last);
                 }
             }
-        }
-
-        /// <summary>A run that ended without any line read: the next run starts after it.</summary>
-        public void Finished(string engineFinishedAt)
-        {
-            if (string.IsNullOrEmpty(engineFinishedAt) || engineFinishedAt.StartsWith("0001-", StringComparison.Ordinal)) return;
-            lock (gate) finishedAt = EngineTime.FromEngineTimestamp(engineFinishedAt);
         }
 
         /// <summary>The lines not passed on before, in order; records the newest.</summary>

@@ -42,11 +42,14 @@ namespace PSCompose.ModuleTests.Events
         /// <summary>The information stream so far (read by index, as <see cref="Output"/>).</summary>
         public List<string> Information => Snapshot(ps.Streams.Information, r => r.MessageData?.ToString());
 
+        /// <summary>The information records so far, with their tags.</summary>
+        public List<InformationRecord> InformationRecords => Snapshot(ps.Streams.Information, r => r);
+
         public List<string> Warnings => Snapshot(ps.Streams.Warning, r => r.Message);
 
-        private static List<string> Snapshot<T>(PSDataCollection<T> records, Func<T, string> text)
+        private static List<TItem> Snapshot<T, TItem>(PSDataCollection<T> records, Func<T, TItem> text)
         {
-            var items = new List<string>();
+            var items = new List<TItem>();
             for (int i = 0; i < records.Count; i++) items.Add(text(records[i]));
             return items;
         }

@@ -7,6 +7,7 @@ using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.ModuleTests.EngineLoss;
+using PSCompose.ModuleTests.Events;
 using PSCompose.ModuleTests.Lifecycle;
 using PSCompose.Testing;
 using Xunit;
@@ -41,37 +42,53 @@ namespace PSCompose.ModuleTests.Logs
                 .SelectMany(c => Docker.Run("logs", c).Check().Stdout.Split('\n').Where(l => l.Length > 0).Select(l => c + " " + l))
                 .OrderBy(l => l, StringComparer.Ordinal).ToList();
 
-        private static List<string> OurLines(RunResult r) =>
-            r.Output.Select(o => o.Properties["Container"].Value + " " + o.Properties["Line"].Value).OrderBy(l => l, StringComparer.Ordinal).ToList();
-
+        /// <summary>Each step waits for the follow's own output, so a runspace slow to start (a loaded machine) changes nothing.</summary>
         [EngineFact]
         public void Follow_AcrossAScaleUpAndARestart_LosesAndRepeatsNothing_AndEndsWhenAllHaveStopped()
         {
             using var p = new LifecycleProject("services:\n" + $"  web:\n    image: {Busybox}\n    command: {Chatty}\n").Up();
-            ReceiveLogEngineTests.WaitForLine(p, p.Container("web"), "50");
-            Task<RunResult> follow = FollowAsync(p, "-InformationVariable status");
-            Thread.Sleep(3000);
+            string web1 = p.Container("web"), web2 = p.Container("web", 2);
+            ReceiveLogEngineTests.WaitForLine(p, web1, "50");
+            using var follow = new BackgroundScript("Receive-ComposeLog -Path $dir -ProjectName $p -Follow",
+                new Dictionary<string, object> { ["dir"] = p.Directory, ["p"] = p.Name });
+            WaitUntil(() => Lines(follow, web1).Contains("50"), "web-1's lines through the follow", follow);
             p.Compose("up", "-d", "--scale", "web=2").Check();
-            ReceiveLogEngineTests.WaitForLine(p, p.Container("web", 2), "50");
+            WaitUntil(() => Lines(follow, web2).Contains("50"), "web-2's lines through the follow", follow);
             p.Compose("restart", "web").Check();
-            ReceiveLogEngineTests.WaitForLine(p, p.Container("web", 1), "50");
-            Thread.Sleep(1000);
-            Assert.False(follow.IsCompleted, "-Follow ended while containers were running: " + (follow.IsCompleted ? follow.Result.ErrorText : ""));
+            WaitUntil(() => Lines(follow, web1).Count(l => l == "50") == 2 && Lines(follow, web2).Count(l => l == "50") == 2,
+                "the second runs' lines through the follow", follow);
+            Assert.False(follow.IsCompleted, "-Follow ended while containers were running: " + string.Join("; ", follow.Errors));
             p.Compose("stop").Check();
-            Assert.True(follow.Wait(TimeSpan.FromSeconds(30)), "-Follow did not end after every container stopped");
-            RunResult r = follow.Result.AssertNoErrors();
+            WaitUntil(() => follow.IsCompleted, "-Follow to end after every container stopped");
+            Assert.Empty(follow.Errors);
 
             // Two runs of each container: start + 50 lines + bye, each exactly once.
             List<string> expected = EngineLines(p);
             Assert.Equal(2 * 2 * 52, expected.Count);
-            Assert.Equal(expected, OurLines(r));
+            Assert.Equal(expected, follow.Output.Select(o => Prop(o, "Container") + " " + Prop(o, "Line")).OrderBy(l => l, StringComparer.Ordinal).ToList());
             // Lines of one container stay in order, across its restart.
-            List<string> web1 = r.Output.Where(o => (string)o.Properties["Container"].Value == p.Container("web")).Select(o => (string)o.Properties["Line"].Value).ToList();
-            Assert.Equal(Docker.Run("logs", p.Container("web")).Check().Stdout.Split('\n').Where(l => l.Length > 0), web1);
-            // Status lines are on the Information stream, not the output.
-            Assert.Contains(r.Information, i => i.MessageData.ToString() == "web-1 exited with code 0" && i.Tags.Contains("Status") && i.Tags.Contains("web"));
-            Assert.All(r.Output, o => Assert.Equal("PSCompose.ComposeLogRecord", o.BaseObject.GetType().FullName));
+            Assert.Equal(Docker.Run("logs", web1).Check().Stdout.Split('\n').Where(l => l.Length > 0), Lines(follow, web1));
+            // Status lines are on the Information stream, not the output: each container's two ends, in order.
+            foreach (string name in new[] { "web-1", "web-2" })
+            {
+                List<InformationRecord> ends = follow.InformationRecords.Where(i => i.MessageData.ToString().StartsWith(name + " ", StringComparison.Ordinal)).ToList();
+                Assert.All(ends, i => Assert.Equal(new[] { "PSCompose", "Status", "web" }, i.Tags));
+                Assert.Equal(name + " exited with code 0", ends.Last().MessageData.ToString());
+                Assert.Equal(2, ends.Count);
+            }
+            Assert.All(follow.Output, o => Assert.Equal("PSCompose.ComposeLogRecord", o.GetType().FullName));
         }
+
+        private static string Prop(object record, string name) => PSObject.AsPSObject(record).Properties[name].Value?.ToString();
+
+        /// <summary>One container's lines through a follow so far, in order.</summary>
+        private static List<string> Lines(BackgroundScript follow, string container) =>
+            follow.Output.Where(o => Prop(o, "Container") == container).Select(o => Prop(o, "Line")).ToList();
+
+        private static void WaitUntil(Func<bool> condition, string what, BackgroundScript follow) =>
+            WaitUntil(() => condition() || (follow.IsCompleted && Fail($"-Follow ended before {what}: {string.Join("; ", follow.Errors)}")), what);
+
+        private static bool Fail(string message) => throw new Xunit.Sdk.XunitException(message);
 
         [EngineFact]
         public void Follow_AContainerStoppedAtTheStart_DoesNotKeepItOpen()

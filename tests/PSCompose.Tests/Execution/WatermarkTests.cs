@@ -26,15 +26,5 @@ namespace PSCompose.Tests.Execution
             Assert.Equal(new[] { "d", "e" }, mark.Pass(again).Select(l => l.Text));
             Assert.Equal(new[] { "f" }, mark.Pass(new[] { Line(6, "f") }).Select(l => l.Text));
         }
-
-        [Fact]
-        public void A_run_that_wrote_nothing_is_resumed_after_it_finished()
-        {
-            var mark = new Watermark();
-            mark.Finished("2026-11-30T11:00:00.123456789Z");
-            Assert.Equal("1796036400.123456789", mark.Since);
-            mark.Finished("0001-01-01T00:00:00Z");
-            Assert.Equal("1796036400.123456789", mark.Since);
-        }
     }
 }
