@@ -1,9 +1,6 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -34,51 +31,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        private readonly List<WildcardPattern> patterns = new List<WildcardPattern>();
+        private readonly List<string> names = new List<string>();
 
-        protected override void ProcessCompose()
-        {
-            foreach (string name in Name ?? new string[0])
-                patterns.Add(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-        }
+        protected override void ProcessCompose() => names.AddRange(Name ?? new string[0]);
 
         protected override void EndCompose()
         {
-            IReadOnlyList<EngineContainer> containers = AwaitEngine((engine, ct) => engine.ListContainersAsync(
-                new[] { ComposeLabels.Project, ComposeLabels.ConfigHash }, All.IsPresent, ct));
-            foreach (ComposeProject project in ProjectList.FromContainers(containers))
-            {
-                if (patterns.Count == 0 || patterns.Any(p => p.IsMatch(project.Name)))
-                    WriteObject(project);
-            }
-        }
-    }
-
-    /// <summary>Groups labelled containers into projects the way docker compose ls does.</summary>
-    internal static class ProjectList
-    {
-        public static IEnumerable<ComposeProject> FromContainers(IEnumerable<EngineContainer> containers)
-        {
-            return containers
-                .GroupBy(c => c.Label(ComposeLabels.Project), StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new ComposeProject
-                {
-                    Name = g.Key,
-                    Status = CombinedStatus(g.Select(c => c.State)),
-                    ConfigFiles = g.SelectMany(c => (c.Label(ComposeLabels.ConfigFiles) ?? "").Split(','))
-                                   .Where(f => f.Length > 0).Distinct().ToArray(),
-                    WorkingDirectory = g.Select(c => c.Label(ComposeLabels.WorkingDir)).FirstOrDefault(d => !string.IsNullOrEmpty(d)),
-                });
-        }
-
-        /// <summary>"running(2), exited(1)": each state with its count, states in ordinal order.</summary>
-        public static string CombinedStatus(IEnumerable<string> states)
-        {
-            return string.Join(", ", states
-                .GroupBy(s => s, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => $"{g.Key}({g.Count()})"));
+            var request = new LsRequest { Names = names, All = All };
+            Run<ComposeProject>((engine, sink, ct) => LsCommand.RunAsync(engine, request, sink, ct));
         }
     }
 }

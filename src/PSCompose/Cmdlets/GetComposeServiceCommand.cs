@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -34,13 +31,8 @@ namespace PSCompose.Cmdlets
         protected override void ProcessCompose()
         {
             string[] names = PipedServices(Name);
-            ProjectModel model = ResolveModel(ExactNames(names), out string project);
-            IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
-                ProjectStatusReader.ContainersAsync(engine, project, null, true, false, ct));
-            List<ComposeService> services = ProjectStatusReader.Services(project, containers, model).ToList();
-            HashSet<string> selected = MatchServices(services.Select(s => s.Name), names, project, model == null);
-            foreach (ComposeService service in services)
-                if (selected.Contains(service.Name)) WriteObject(service);
+            var request = new ServiceStatusRequest { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0] };
+            Run<ComposeService>((engine, sink, ct) => PsCommand.ServicesAsync(engine, request, sink, ct));
         }
     }
 }

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -20,8 +17,15 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Restart, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
-    public sealed class RestartComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class RestartComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
@@ -35,17 +39,15 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void ProcessCompose() => CollectServices(Name);
+
+        protected override void EndCompose() => ForEachCollected((project, services) =>
         {
-            var options = new LifecycleOptions
+            var request = new RestartRequest
             {
-                Verb = LifecycleVerb.Restart,
-                Services = named.ToList(),
-                NoDeps = NoDeps,
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
+                Project = project, Services = services, DryRun = DryRun, Timeout = BoundTimeout(nameof(Timeout), Timeout), NoDeps = NoDeps, PassThru = PassThru,
             };
-            if (RunLifecyclePlan(project, options, "Restart") == null) return;
-            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
-        }
+            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.RestartAsync(engine, request, sink, ct));
+        });
     }
 }

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -20,8 +17,15 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "ComposeService", SupportsShouldProcess = true, DefaultParameterSetName = StopSet)]
     [OutputType(typeof(ComposeService))]
-    public sealed class StopComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class StopComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         private const string StopSet = "Stop";
         private const string KillSet = "Kill";
 
@@ -43,17 +47,18 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void ProcessCompose() => CollectServices(Name);
+
+        protected override void EndCompose() => ForEachCollected((project, services) =>
         {
-            var options = new LifecycleOptions
+            if (Kill)
             {
-                Verb = Kill ? LifecycleVerb.Kill : LifecycleVerb.Stop,
-                Services = named.ToList(),
-                Signal = Signal ?? "SIGKILL",
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
-            };
-            if (RunLifecyclePlan(project, options, Kill ? "Kill" : "Stop") == null) return;
-            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
-        }
+                var kill = new KillRequest { Project = project, Services = services, DryRun = DryRun, Signal = Signal ?? "SIGKILL", PassThru = PassThru };
+                Run<ComposeService>((engine, sink, ct) => LifecycleCommands.KillAsync(engine, kill, sink, ct));
+                return;
+            }
+            var stop = new StopRequest { Project = project, Services = services, DryRun = DryRun, Timeout = BoundTimeout(nameof(Timeout), Timeout), PassThru = PassThru };
+            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StopAsync(engine, stop, sink, ct));
+        });
     }
 }
