@@ -91,8 +91,7 @@ namespace PSCompose.Cmdlets
             ResolvedProject resolved = ResolveProject(ServiceMatch.Exact(names));
             project = resolved.Name;
             containers = list(project).ToList();
-            IEnumerable<string> known = (resolved.Model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(RuntimeContainers.Service));
-            return ServiceMatch.Select(known, names, resolved, (e, target) => WriteComposeError(e, target));
+            return ServiceMatch.SelectKnown(resolved, containers.Select(RuntimeContainers.Service), names, (e, target) => WriteComposeError(e, target));
         }
 
         /// <summary>A stop or restart timeout from a bound -Timeout; null lets the engine use the container's own.</summary>

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using PSCompose.Execution;
 using PSCompose.Model;
-using PSCompose.Model.Loading;
 
 namespace PSCompose.Cmdlets
 {
@@ -126,7 +125,8 @@ namespace PSCompose.Cmdlets
         /// <summary>The load options the common parameters describe. Services named on the command line enable their profiles.</summary>
         internal LoadOptions BuildLoadOptions(IReadOnlyList<string> services = null) => ProjectResolver.Options(Source(), services, WriteWarning);
 
-        internal ProjectModel LoadProject(IReadOnlyList<string> services = null) => ProjectLoader.Load(BuildLoadOptions(services));
+        /// <summary>The project loaded from its compose files (up, run, config, build: commands that always read them).</summary>
+        internal ProjectModel LoadProject(IReadOnlyList<string> services = null) => ProjectResolver.Load(Source(), services, WriteWarning);
 
         // -File - (or COMPOSE_FILE=-): the compose file is the process's redirected standard input, as with
         // `docker compose -f -`; e.g. Get-Content compose.yaml -Raw | pwsh -c 'Get-ComposeConfig -File -'.

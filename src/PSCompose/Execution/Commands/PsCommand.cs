@@ -33,8 +33,7 @@ namespace PSCompose.Execution.Commands
             ResolvedProject project = request.Project;
             // Everything is listed so that a service whose containers are all stopped is still known.
             IReadOnlyList<ComposeContainer> containers = await ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, true, ct).ConfigureAwait(false);
-            IEnumerable<string> known = (project.Model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(c => c.Service));
-            HashSet<string> selected = ServiceMatch.Select(known, request.Services, project, sink.Error);
+            HashSet<string> selected = ServiceMatch.SelectKnown(project, containers.Select(c => c.Service), request.Services, sink.Error);
 
             bool all = request.All || request.Status.Count > 0;
             var states = new HashSet<string>(request.Status.Select(s => s.ToLowerInvariant()));

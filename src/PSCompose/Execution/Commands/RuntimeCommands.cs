@@ -69,14 +69,10 @@ namespace PSCompose.Execution.Commands
             }
         }
 
-        /// <summary>
-        /// The containers of the services the request selects among those the model declares and those the listed
-        /// containers belong to; a ServiceNotFound error for each name matching none.
-        /// </summary>
-        public static IEnumerable<EngineContainer> Chosen(ServicesRequest request, IReadOnlyList<EngineContainer> containers, ICommandSink sink)
+        /// <summary>The containers of the services the request selects (<see cref="ServiceMatch.SelectKnown"/>).</summary>
+        private static IEnumerable<EngineContainer> Chosen(ServicesRequest request, IReadOnlyList<EngineContainer> containers, ICommandSink sink)
         {
-            IEnumerable<string> known = (request.Project.Model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(RuntimeContainers.Service));
-            HashSet<string> selected = ServiceMatch.Select(known, request.Services, request.Project, sink.Error);
+            HashSet<string> selected = ServiceMatch.SelectKnown(request.Project, containers.Select(RuntimeContainers.Service), request.Services, sink.Error);
             return containers.Where(c => selected.Contains(RuntimeContainers.Service(c)));
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -23,11 +24,19 @@ namespace PSCompose.Execution.Commands
             (names ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
 
         /// <summary>
+        /// <see cref="Select"/> among the services the compose file declares (none from labels) and those the engine has
+        /// containers of: a service whose containers are all gone is still known by the file, one only on the engine too.
+        /// </summary>
+        public static HashSet<string> SelectKnown(ResolvedProject project, IEnumerable<string> engineServices, IReadOnlyCollection<string> names,
+            Action<Exception, object> error) =>
+            Select((project.Model?.ServiceNames ?? Enumerable.Empty<string>()).Concat(engineServices), names, project, error);
+
+        /// <summary>
         /// The services that match the names (wildcards allowed, case-insensitive), all when none are given; a
         /// ServiceNotFound error for each name without wildcards that matches nothing.
         /// </summary>
         public static HashSet<string> Select(IEnumerable<string> available, IReadOnlyCollection<string> names, ResolvedProject project,
-            System.Action<System.Exception, object> error)
+            Action<Exception, object> error)
         {
             List<string> services = available.Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
             if (names == null || names.Count == 0) return new HashSet<string>(services);
