@@ -58,15 +58,28 @@ namespace PSCompose.Cmdlets
             else batch.Names.AddRange(names.Where(n => !batch.Names.Contains(n)));
         }
 
-        /// <summary>Acts once per project collected, with the project resolved and the services named (empty: every service).</summary>
-        internal void ForEachCollected(Action<ResolvedProject, IReadOnlyList<string>> act)
+        /// <summary>
+        /// Acts once per project collected, with a request for it: the project resolved, the services named (empty:
+        /// every service) and DryRun; <paramref name="act"/> binds the rest and runs it.
+        /// </summary>
+        internal void ForEachCollected<T>(Action<T> act) where T : ServicesRequest, new()
         {
             foreach (ServiceBatch batch in batches)
             {
                 ProjectName = batch.ProjectName;
                 IReadOnlyList<string> named = batch.All ? new string[0] : (IReadOnlyList<string>)batch.Names;
-                act(ResolveProject(named), named);
+                act(new T { Project = ResolveProject(named), Services = named, DryRun = DryRun });
             }
+        }
+
+        /// <summary>
+        /// A request for the current pipeline record: its project resolved (names with wildcards enable no profile) and
+        /// the services it names, for the query commands to match.
+        /// </summary>
+        internal T RecordRequest<T>(string[] name) where T : ServicesRequest, new()
+        {
+            string[] names = PipedServices(name);
+            return new T { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0], DryRun = DryRun };
         }
 
         /// <summary>The model (null when working from labels) and the project name, for the cmdlets that read the model themselves.</summary>

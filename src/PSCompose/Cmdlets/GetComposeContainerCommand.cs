@@ -40,11 +40,9 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            var request = new PsRequest
-            {
-                Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0], All = All, Status = Status ?? new string[0],
-            };
+            PsRequest request = RecordRequest<PsRequest>(Name);
+            request.All = All;
+            request.Status = Status ?? new string[0];
             Run<ComposeContainer>((engine, sink, ct) => PsCommand.ContainersAsync(engine, request, sink, ct));
         }
     }

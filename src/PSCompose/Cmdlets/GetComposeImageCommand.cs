@@ -30,8 +30,7 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            var request = new ImagesRequest { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0] };
+            ImagesRequest request = RecordRequest<ImagesRequest>(Name);
             Run<ComposeContainerImage>((engine, sink, ct) => RuntimeCommands.ImagesAsync(engine, request, sink, ct));
         }
     }

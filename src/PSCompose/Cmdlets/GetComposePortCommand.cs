@@ -50,15 +50,10 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name == null ? null : new[] { Name });
-            var request = new PortRequest
-            {
-                Project = ResolveProject(ServiceMatch.Exact(names)),
-                Services = names ?? new string[0],
-                PrivatePort = MyInvocation.BoundParameters.ContainsKey(nameof(PrivatePort)) ? PrivatePort : (int?)null,
-                Protocol = Protocol,
-                Index = Index,
-            };
+            PortRequest request = RecordRequest<PortRequest>(Name == null ? null : new[] { Name });
+            request.PrivatePort = MyInvocation.BoundParameters.ContainsKey(nameof(PrivatePort)) ? PrivatePort : (int?)null;
+            request.Protocol = Protocol;
+            request.Index = Index;
             Run<ComposePortBinding>((engine, sink, ct) => PortCommand.RunAsync(engine, request, sink, ct));
         }
     }

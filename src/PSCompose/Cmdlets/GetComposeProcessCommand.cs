@@ -31,8 +31,7 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            var request = new TopRequest { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0] };
+            TopRequest request = RecordRequest<TopRequest>(Name);
             Run<ComposeProcess>((engine, sink, ct) => RuntimeCommands.TopAsync(engine, request, sink, ct));
         }
     }

@@ -30,8 +30,7 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            var request = new ServiceStatusRequest { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0] };
+            ServiceStatusRequest request = RecordRequest<ServiceStatusRequest>(Name);
             Run<ComposeService>((engine, sink, ct) => PsCommand.ServicesAsync(engine, request, sink, ct));
         }
     }

@@ -29,8 +29,7 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            var request = new VolumesRequest { Project = ResolveProject(ServiceMatch.Exact(names)), Services = names ?? new string[0] };
+            VolumesRequest request = RecordRequest<VolumesRequest>(Name);
             Run<ComposeVolume>((engine, sink, ct) => RuntimeCommands.VolumesAsync(engine, request, sink, ct));
         }
     }

@@ -52,19 +52,13 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<DownRequest>(request =>
         {
-            var request = new DownRequest
-            {
-                Project = project,
-                Services = services,
-                DryRun = DryRun,
-                Volumes = Volumes,
-                RemoveOrphans = RemoveOrphans,
-                Images = RemoveImages == null ? Plan.RemoveImages.None : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true),
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
-                PassThru = PassThru,
-            };
+            request.Volumes = Volumes;
+            request.RemoveOrphans = RemoveOrphans;
+            request.Images = RemoveImages == null ? Plan.RemoveImages.None : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true);
+            request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+            request.PassThru = PassThru;
             Run<ComposeContainer>((engine, sink, ct) => DownCommand.RunAsync(engine, request, sink, ct));
         });
     }

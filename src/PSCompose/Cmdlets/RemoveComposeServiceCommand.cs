@@ -44,12 +44,12 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<RemoveRequest>(request =>
         {
-            var request = new RemoveRequest
-            {
-                Project = project, Services = services, DryRun = DryRun, Stop = Stop, Volumes = Volumes, Force = Force, PassThru = PassThru,
-            };
+            request.Stop = Stop;
+            request.Volumes = Volumes;
+            request.Force = Force;
+            request.PassThru = PassThru;
             Run<ComposeContainer>((engine, sink, ct) => LifecycleCommands.RemoveAsync(engine, request, sink, ct));
         });
     }

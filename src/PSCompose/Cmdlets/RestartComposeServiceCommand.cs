@@ -41,12 +41,11 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<RestartRequest>(request =>
         {
-            var request = new RestartRequest
-            {
-                Project = project, Services = services, DryRun = DryRun, Timeout = BoundTimeout(nameof(Timeout), Timeout), NoDeps = NoDeps, PassThru = PassThru,
-            };
+            request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+            request.NoDeps = NoDeps;
+            request.PassThru = PassThru;
             Run<ComposeService>((engine, sink, ct) => LifecycleCommands.RestartAsync(engine, request, sink, ct));
         });
     }

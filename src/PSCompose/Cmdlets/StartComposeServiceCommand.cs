@@ -42,12 +42,11 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<StartRequest>(request =>
         {
-            var request = new StartRequest
-            {
-                Project = project, Services = services, DryRun = DryRun, Wait = Wait, WaitTimeout = WaitTimeout, PassThru = PassThru,
-            };
+            request.Wait = Wait;
+            request.WaitTimeout = WaitTimeout;
+            request.PassThru = PassThru;
             Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StartAsync(engine, request, sink, ct));
         });
     }

@@ -49,16 +49,24 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose()
         {
             if (Kill)
             {
-                var kill = new KillRequest { Project = project, Services = services, DryRun = DryRun, Signal = Signal ?? "SIGKILL", PassThru = PassThru };
-                Run<ComposeService>((engine, sink, ct) => LifecycleCommands.KillAsync(engine, kill, sink, ct));
+                ForEachCollected<KillRequest>(request =>
+                {
+                    request.Signal = Signal ?? "SIGKILL";
+                    request.PassThru = PassThru;
+                    Run<ComposeService>((engine, sink, ct) => LifecycleCommands.KillAsync(engine, request, sink, ct));
+                });
                 return;
             }
-            var stop = new StopRequest { Project = project, Services = services, DryRun = DryRun, Timeout = BoundTimeout(nameof(Timeout), Timeout), PassThru = PassThru };
-            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StopAsync(engine, stop, sink, ct));
-        });
+            ForEachCollected<StopRequest>(request =>
+            {
+                request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+                request.PassThru = PassThru;
+                Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StopAsync(engine, request, sink, ct));
+            });
+        }
     }
 }

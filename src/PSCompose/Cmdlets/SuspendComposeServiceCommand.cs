@@ -25,9 +25,9 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<PauseRequest>(request =>
         {
-            var request = new PauseRequest { Project = project, Services = services, DryRun = DryRun, PassThru = PassThru };
+            request.PassThru = PassThru;
             Run<ComposeService>((engine, sink, ct) => LifecycleCommands.PauseAsync(engine, request, sink, ct));
         });
     }

@@ -54,17 +54,11 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose() => CollectServices(Name);
 
-        protected override void EndCompose() => ForEachCollected((project, services) =>
+        protected override void EndCompose() => ForEachCollected<WaitRequest>(request =>
         {
-            var request = new WaitRequest
-            {
-                Project = project,
-                Services = services,
-                DryRun = DryRun,
-                Condition = (WaitCondition)Enum.Parse(typeof(WaitCondition), Condition, true),
-                Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null,
-                DownProject = DownProject,
-            };
+            request.Condition = (WaitCondition)Enum.Parse(typeof(WaitCondition), Condition, true);
+            request.Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
+            request.DownProject = DownProject;
             Run<object>((engine, sink, ct) => WaitCommand.RunAsync(engine, request, sink, ct));
         });
     }
