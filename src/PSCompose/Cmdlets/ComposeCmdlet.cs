@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PSCompose.Engine;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -76,13 +77,51 @@ namespace PSCompose.Cmdlets
                 if (engine == null)
                 {
                     EngineEndpoint endpoint = ResolveEndpoint();
-                    WriteVerbose($"Connecting to the Docker engine at {endpoint} ({endpoint.Source}).");
+                    WriteVerbose(Connecting(endpoint));
                     engine = Await(ct => DockerEngineClient.ConnectAsync(endpoint, ct));
-                    WriteVerbose($"Negotiated engine API version {engine.ApiVersion}.");
+                    WriteVerbose(Negotiated(engine));
                 }
                 return engine;
             }
         }
+
+        /// <summary>The engine client, connected on the pool when needed (for an entry point that reports an unreachable engine itself).</summary>
+        internal async Task<IEngineClient> ConnectAsync(ICommandSink sink, CancellationToken ct)
+        {
+            if (engine != null) return engine;
+            EngineEndpoint endpoint = ResolveEndpoint();
+            sink.Verbose(Connecting(endpoint));
+            engine = await DockerEngineClient.ConnectAsync(endpoint, ct).ConfigureAwait(false);
+            sink.Verbose(Negotiated(engine));
+            return engine;
+        }
+
+        private static string Connecting(EngineEndpoint endpoint) => $"Connecting to the Docker engine at {endpoint} ({endpoint.Source}).";
+
+        private static string Negotiated(IEngineClient client) => $"Negotiated engine API version {client.ApiVersion}.";
+
+        /// <summary>
+        /// Runs one command's entry point (Execution/Commands) with this invocation's engine client and a sink that
+        /// writes to this pipeline: the bridge every cmdlet uses instead of calling the engine itself.
+        /// </summary>
+        internal void Run<T>(Func<IEngineClient, ICommandSink<T>, CancellationToken, Task> entry)
+        {
+            IEngineClient client = Engine;
+            RunSink<T>((sink, ct) => entry(client, sink, ct));
+        }
+
+        /// <summary>Runs work that reports through a sink on this pipeline (every call posted to the pipeline thread).</summary>
+        internal void RunSink<T>(Func<ICommandSink<T>, CancellationToken, Task> work) =>
+            Stream((queue, ct) => work(new CmdletSink<T>(this, queue), ct));
+
+        /// <summary>
+        /// True under -WhatIf (or $WhatIfPreference): the request is a dry run. ShouldProcess still shows what would be
+        /// done; the entry point also refuses to change anything.
+        /// </summary>
+        internal bool DryRun =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf)
+                ? ((SwitchParameter)whatIf).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>Where the engine is, from DOCKER_HOST / DOCKER_CONTEXT like the docker CLI; does not connect.</summary>
         internal static EngineEndpoint ResolveEndpoint() => EngineEndpoint.Resolve(Environment.GetEnvironmentVariable, IsWindows);

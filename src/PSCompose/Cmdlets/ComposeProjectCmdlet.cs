@@ -1,11 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using PSCompose.Execution;
 using PSCompose.Model;
-using PSCompose.Model.Loading;
 
 namespace PSCompose.Cmdlets
 {
@@ -92,61 +91,42 @@ namespace PSCompose.Cmdlets
             }
         }
 
-        private void UsePipedProject(LoadOptions options, List<string> files)
-        {
-            options.ProjectName = pipedProject.Name;
-            if (!string.IsNullOrEmpty(pipedProject.WorkingDirectory))
-            {
-                options.WorkingDirectory = pipedProject.WorkingDirectory;
-                if (options.ProjectDirectory == null) options.ProjectDirectory = pipedProject.WorkingDirectory;
-            }
-            foreach (string file in pipedProject.ConfigFiles ?? new string[0])
-            {
-                if (!System.IO.File.Exists(file))
-                    throw new ComposeFileException(ErrorIds.FileNotFound,
-                        $"Project '{pipedProject.Name}' was created from '{file}', which no longer exists.", target: file);
-                files.Add(file);
-            }
-        }
-
         /// <summary>A path resolved against PowerShell's current location.</summary>
         internal string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
         internal string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
 
-        /// <summary>The load options the common parameters describe. Services named on the command line enable their profiles.</summary>
-        internal LoadOptions BuildLoadOptions(IReadOnlyList<string> services = null)
-        {
-            var options = new LoadOptions
-            {
-                WorkingDirectory = CurrentDirectory,
-                ProjectName = ProjectName,
-                ProjectDirectory = ProjectDirectory == null ? null : ResolvePath(ProjectDirectory),
-                Profiles = Profile,
-                EnvFiles = EnvFile?.Select(ResolvePath).ToArray(),
-                Environment = EnvironmentSnapshot(),
-                Services = services,
-                Warn = WriteWarning,
-                StandardInput = ReadStandardInput,
-            };
-            var files = new List<string>();
-            if (pipedProject != null) UsePipedProject(options, files);
-            if (Path != null)
-            {
-                string resolved = ResolvePath(Path);
-                if (Directory.Exists(resolved)) options.WorkingDirectory = resolved;
-                else if (System.IO.File.Exists(resolved)) files.Add(resolved);
-                else throw new ComposeFileException(ErrorIds.FileNotFound,
-                    $"The path '{resolved}' is neither a compose file nor a project directory.", resolved);
-            }
-            if (File != null) files.AddRange(File.Select(f => f == "-" ? f : ResolvePath(f)));
-            options.ConfigFiles = files.Count > 0 ? files : null;
-            options.Compatibility = Compatibility.IsPresent || IsTrue(options.Environment, "COMPOSE_COMPATIBILITY");
-            return options;
-        }
+        /// <summary>-Path as the project's location; Copy-ComposeItem, whose -Path is what it copies, names it otherwise.</summary>
+        internal virtual string ProjectLocation => Path;
 
-        internal ProjectModel LoadProject(IReadOnlyList<string> services = null) =>
-            ProjectLoader.Load(BuildLoadOptions(services));
+        /// <summary>
+        /// What this command was given to find its project by (<see cref="ProjectResolver"/> decides): the common
+        /// parameters with paths resolved against PowerShell's current location, the environment, a piped project.
+        /// </summary>
+        internal ProjectSource Source() => new ProjectSource
+        {
+            WorkingDirectory = CurrentDirectory,
+            Path = ProjectLocation == null ? null : ResolvePath(ProjectLocation),
+            Files = File?.Select(f => f == "-" ? f : ResolvePath(f)).ToArray(),
+            ProjectName = ProjectName,
+            ProjectDirectory = ProjectDirectory == null ? null : ResolvePath(ProjectDirectory),
+            Profiles = Profile,
+            EnvFiles = EnvFile?.Select(ResolvePath).ToArray(),
+            Compatibility = Compatibility.IsPresent,
+            Environment = EnvironmentSnapshot(),
+            StandardInput = ReadStandardInput,
+            Piped = pipedProject,
+        };
+
+        /// <summary>The project of a command on an existing project: loaded from its files, or by its labels (-ProjectName alone).</summary>
+        internal ResolvedProject ResolveProject(IEnumerable<string> services = null) =>
+            ProjectResolver.Resolve(Source(), services, WriteWarning, WriteVerbose);
+
+        /// <summary>The load options the common parameters describe. Services named on the command line enable their profiles.</summary>
+        internal LoadOptions BuildLoadOptions(IReadOnlyList<string> services = null) => ProjectResolver.Options(Source(), services, WriteWarning);
+
+        /// <summary>The project loaded from its compose files (up, run, config, build: commands that always read them).</summary>
+        internal ProjectModel LoadProject(IReadOnlyList<string> services = null) => ProjectResolver.Load(Source(), services, WriteWarning);
 
         // -File - (or COMPOSE_FILE=-): the compose file is the process's redirected standard input, as with
         // `docker compose -f -`; e.g. Get-Content compose.yaml -Raw | pwsh -c 'Get-ComposeConfig -File -'.
@@ -159,8 +139,5 @@ namespace PSCompose.Cmdlets
                 env[(string)e.Key] = (string)e.Value;
             return env;
         }
-
-        private static bool IsTrue(IDictionary<string, string> env, string key) =>
-            env.TryGetValue(key, out string v) && (v == "1" || string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using PSCompose.Engine;
-using PSCompose.Engine.Archive;
 using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -17,7 +10,8 @@ namespace PSCompose.Cmdlets
     /// service writes to every container of it (stopped ones too; one-offs with -All) unless -Index picks one; copying
     /// from a service reads its newest container, as Compose does. Directories, file modes and symlinks are kept; a
     /// tar from a container that would write outside the destination is refused. The project is found as by the other
-    /// cmdlets, except that -Path is the source here: name the compose file with -File, or the project with -ProjectName.
+    /// cmdlets, except that -Path is the source here: name the project's directory or compose file with -ProjectPath
+    /// (or -File), or the project with -ProjectName.
     /// Unlike docker compose cp, '-' (a tar on standard input or output) is not supported.
     /// </summary>
     /// <example>
@@ -27,6 +21,10 @@ namespace PSCompose.Cmdlets
     /// <example>
     /// <code>Copy-ComposeItem web:/var/log/app ./logs -ProjectName shop -PassThru</code>
     /// <para>Copies a directory out of the newest web container of project shop into ./logs and returns what was copied.</para>
+    /// </example>
+    /// <example>
+    /// <code>Copy-ComposeItem ./seed.sql db:/tmp/seed.sql -ProjectPath ~/src/shop</code>
+    /// <para>Copies a file into the db containers of the project whose compose file is in ~/src/shop, from any directory.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Copy, "ComposeItem", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeCopyResult))]
@@ -76,123 +74,28 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private const long ProgressStepBytes = 256 * 1024;
+        /// <summary>
+        /// The project's directory or compose file, as -Path is for the other cmdlets (here -Path is what is copied).
+        /// Like -File, it makes the compose file the way to the project even with -ProjectName.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProjectPath { get; set; }
+
+        internal override string ProjectLocation => ProjectPath;
 
         protected override void ProcessCompose()
         {
-            CopyRequest request = BuildRequest();
-            ContainerCopy.CheckHostSide(request);
-            IReadOnlyList<EngineContainer> targets = AwaitEngine((engine, ct) => ContainerCopy.TargetsAsync(engine, request, ct));
-            var chosen = targets.Where(c => ShouldProcess(c.Name, Describe(request, c))).ToList();
-            if (chosen.Count == 0) return;
-
-            IEngineClient client = Engine;
-            Stream(async (queue, ct) =>
-            {
-                await Task.WhenAll(chosen.Select((container, i) => CopyOneAsync(client, container, request, i + 1, queue, ct))).ConfigureAwait(false);
-            });
+            CopyRequest request = CopyArguments.Parse(Path, Destination, FromService, ToService);
+            request.Project = ResolveProject();
+            request.HostPath = CopyArguments.HostPath(request.HostText, ResolvePath(request.HostText));
+            request.Index = Index;
+            request.IncludeOneOff = All;
+            request.CopyUidGid = Archive;
+            request.FollowLink = FollowLink;
+            request.PassThru = PassThru;
+            request.DryRun = DryRun;
+            Run<ComposeCopyResult>((engine, sink, ct) => CopyCommand.RunAsync(engine, request, sink, ct));
         }
-
-        private async Task CopyOneAsync(IEngineClient engine, EngineContainer container, CopyRequest request, int progressId, PipelineQueue queue, CancellationToken ct)
-        {
-            string activity = "Copy-ComposeItem " + container.Name;
-            string status = Describe(request, container);
-            long reported = -ProgressStepBytes;
-            void OnBytes(long total)
-            {
-                if (total - reported < ProgressStepBytes) return;
-                reported = total;
-                queue.Post(() => WriteProgress(new ProgressRecord(progressId, activity, status) { CurrentOperation = $"{total} bytes" }));
-            }
-
-            try
-            {
-                queue.Post(() => WriteProgress(new ProgressRecord(progressId, activity, status)));
-                long bytes = request.FromContainer
-                    ? await ContainerCopy.FromContainerAsync(engine, container, request, OnBytes, m => queue.Post(() => WriteWarning(m)), ct).ConfigureAwait(false)
-                    : await ContainerCopy.ToContainerAsync(engine, container, request, OnBytes, ct).ConfigureAwait(false);
-                queue.Post(() =>
-                {
-                    WriteVerbose($"{status}: copied {bytes} bytes.");
-                    if (PassThru) WriteObject(Result(request, container, bytes));
-                });
-            }
-            catch (Exception e) when (e is ComposeException || (e is EngineException && !(e is EngineStreamException)) || e is System.IO.IOException || e is UnauthorizedAccessException)
-            {
-                Exception reported2 = e is System.IO.IOException || e is UnauthorizedAccessException
-                    ? new ComposeException(ErrorIds.CopyDestinationInvalid, e.Message, request.HostText, e)
-                    : e;
-                queue.Post(() => WriteComposeError(reported2, reported2 is ComposeException ? null : container.Name));
-            }
-            finally
-            {
-                queue.Post(() => WriteProgress(new ProgressRecord(progressId, activity, status) { RecordType = ProgressRecordType.Completed }));
-            }
-        }
-
-        private CopyRequest BuildRequest()
-        {
-            if (Path.Length == 0) throw new ComposeException(ErrorIds.CopyPathEmpty, "source can not be empty", "Path");
-            if (Destination.Length == 0) throw new ComposeException(ErrorIds.CopyPathEmpty, "destination can not be empty", "Destination");
-            (string fromService, string sourcePath) = FromService != null ? (FromService, Path) : CopyArguments.Split(Path);
-            (string toService, string destinationPath) = ToService != null ? (ToService, Destination) : CopyArguments.Split(Destination);
-            if (fromService != null && toService != null)
-                throw new ComposeException(ErrorIds.CopyAcrossServices, "copying between services is not supported", fromService + ", " + toService);
-            if (fromService == null && toService == null)
-                throw new ComposeException(ErrorIds.CopyDirectionUnknown,
-                    "unknown copy direction: name the container side as SERVICE:PATH, or use -FromService or -ToService", Path);
-            bool from = fromService != null;
-            string hostText = from ? destinationPath : sourcePath;
-            return new CopyRequest
-            {
-                ProjectName = ResolveProjectName(),
-                Service = from ? fromService : toService,
-                FromContainer = from,
-                ContainerPath = from ? sourcePath : destinationPath,
-                HostText = hostText,
-                HostPath = ResolveHostPath(hostText),
-                Index = Index,
-                IncludeOneOff = All,
-                CopyUidGid = Archive,
-                FollowLink = FollowLink,
-            };
-        }
-
-        /// <summary>-ProjectName alone names the project (no compose file needed), as Compose's -p does; otherwise the file's.</summary>
-        private string ResolveProjectName()
-        {
-            if (ProjectName != null && File == null) return ProjectName.ToLowerInvariant();
-            return LoadProject().Name;
-        }
-
-        /// <summary>
-        /// The host path against PowerShell's current location, '/'-separated, keeping a trailing "/" or "/." that the
-        /// copy rules read (a directory is meant; copy its contents).
-        /// </summary>
-        private string ResolveHostPath(string text)
-        {
-            string full = HostSourceArchive.Slashed(ResolvePath(text));
-            string slashed = HostSourceArchive.Slashed(text);
-            if ((slashed == "." || slashed.EndsWith("/.", StringComparison.Ordinal)) && !full.EndsWith("/.", StringComparison.Ordinal))
-                return full.TrimEnd('/') + "/.";
-            if (slashed.EndsWith("/", StringComparison.Ordinal) && !full.EndsWith("/", StringComparison.Ordinal)) return full + "/";
-            return full;
-        }
-
-        private static string Describe(CopyRequest request, EngineContainer container) => request.FromContainer
-            ? $"copy {container.Name}:{request.ContainerPath} to {request.HostText}"
-            : $"copy {request.HostText} to {container.Name}:{request.ContainerPath}";
-
-        private static ComposeCopyResult Result(CopyRequest request, EngineContainer container, long bytes) => new ComposeCopyResult
-        {
-            ProjectName = request.ProjectName,
-            Service = request.Service,
-            ContainerName = container.Name,
-            ContainerId = container.Id,
-            Direction = request.FromContainer ? "FromContainer" : "ToContainer",
-            Source = request.FromContainer ? container.Name + ":" + request.ContainerPath : request.HostPath,
-            Destination = request.FromContainer ? request.HostPath : container.Name + ":" + request.ContainerPath,
-            Bytes = bytes,
-        };
     }
 }

@@ -17,6 +17,7 @@ namespace PSCompose.Cmdlets
             {
                 case ComposeException ce:
                     record = Create(ce, ce.ErrorId, target ?? ce.Target);
+                    if (ce.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(ce.Message) { RecommendedAction = ce.RecommendedAction };
                     break;
                 case EngineUnavailableException ue:
                     record = Create(ue, UnavailableErrorId(ue.Reason), ue.Endpoint);

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 using PSCompose.Plan;
 
 namespace PSCompose.Cmdlets
@@ -43,27 +40,10 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            ProjectModel model = ResolveModel(ExactNames(names), out string project);
-            // Everything is listed so that a service whose containers are all stopped is still known.
-            IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
-                ProjectStatusReader.ContainersAsync(engine, project, null, true, true, ct));
-            IEnumerable<string> known = (model?.Typed.ServiceNames ?? Enumerable.Empty<string>()).Concat(containers.Select(c => c.Service));
-            HashSet<string> selected = MatchServices(known, names, project, model == null);
-
-            bool all = All || Status != null;
-            var states = new HashSet<string>((Status ?? new string[0]).Select(s => s.ToLowerInvariant()));
-            foreach (ComposeContainer container in containers)
-            {
-                if (!selected.Contains(container.Service)) continue;
-                if (!all && (container.OneOff || !IsUp(container.State))) continue;
-                if (states.Count > 0 && !states.Contains(container.State)) continue;
-                WriteObject(container);
-            }
+            PsRequest request = RecordRequest<PsRequest>(Name);
+            request.All = All;
+            request.Status = Status ?? new string[0];
+            Run<ComposeContainer>((engine, sink, ct) => PsCommand.ContainersAsync(engine, request, sink, ct));
         }
-
-        /// <summary>What the engine lists without --all: running, paused and restarting containers.</summary>
-        private static bool IsUp(string state) =>
-            state == ContainerStates.Running || state == ContainerStates.Paused || state == ContainerStates.Restarting;
     }
 }

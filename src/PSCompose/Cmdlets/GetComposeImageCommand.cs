@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -21,15 +18,20 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeImage")]
     [OutputType(typeof(ComposeContainerImage))]
-    public sealed class GetComposeImageCommand : ComposeInspectCmdlet
+    public sealed class GetComposeImageCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to include; wildcards allowed. Default all. ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         protected override void ProcessCompose()
         {
-            HashSet<string> selected = SelectServices(
-                p => AwaitEngine((engine, ct) => ContainerImages.ListAsync(engine, p, ct)), out string project, out var containers);
-            List<EngineContainer> chosen = containers.Where(c => selected.Contains(RuntimeContainers.Service(c))).ToList();
-            foreach (ComposeContainerImage image in AwaitEngine((engine, ct) => ContainerImages.ReadAsync(engine, project, chosen, ct)))
-                WriteObject(image);
+            ImagesRequest request = RecordRequest<ImagesRequest>(Name);
+            Run<ComposeContainerImage>((engine, sink, ct) => RuntimeCommands.ImagesAsync(engine, request, sink, ct));
         }
     }
 }

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -55,34 +50,11 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name == null ? null : new[] { Name });
-            ProjectModel model = ResolveModel(ExactNames(names), out string project);
-            IReadOnlyList<EngineContainer> running = AwaitEngine((engine, ct) => RuntimeContainers.ListAsync(engine, project, false, ct));
-            bool byPort = MyInvocation.BoundParameters.ContainsKey(nameof(PrivatePort));
-            IEnumerable<string> services = names ?? (IEnumerable<string>)running.Select(RuntimeContainers.Service).Distinct().OrderBy(s => s, StringComparer.Ordinal);
-            foreach (string service in services)
-            {
-                if (model != null && !model.Typed.Services.ContainsKey(service) && running.All(c => RuntimeContainers.Service(c) != service))
-                {
-                    WriteServiceNotFound(project, service, false);
-                    continue;
-                }
-                try
-                {
-                    if (byPort) WriteObject(PortLookup.Find(project, RuntimeContainers.Pick(running, service, Index), PrivatePort, Protocol));
-                    else foreach (EngineContainer c in Targets(running, service)) WriteObject(PortLookup.Bindings(project, c), true);
-                }
-                catch (ComposeException e)
-                {
-                    // Without a named service, a service lacking the port is simply not listed.
-                    if (names != null) WriteComposeError(e, service);
-                }
-            }
+            PortRequest request = RecordRequest<PortRequest>(Name == null ? null : new[] { Name });
+            request.PrivatePort = MyInvocation.BoundParameters.ContainsKey(nameof(PrivatePort)) ? PrivatePort : (int?)null;
+            request.Protocol = Protocol;
+            request.Index = Index;
+            Run<ComposePortBinding>((engine, sink, ct) => PortCommand.RunAsync(engine, request, sink, ct));
         }
-
-        /// <summary>Without a port: the replica -Index, or every running container of the service in pick-one order (none: nothing).</summary>
-        private IEnumerable<EngineContainer> Targets(IReadOnlyList<EngineContainer> running, string service) =>
-            Index > 0 ? new[] { RuntimeContainers.Pick(running, service, Index) }
-                : RuntimeContainers.PickOrder(running.Where(c => RuntimeContainers.Service(c) == service));
     }
 }

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -23,18 +19,20 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeProcess")]
     [OutputType(typeof(ComposeProcess))]
-    public sealed class GetComposeProcessCommand : ComposeInspectCmdlet
+    public sealed class GetComposeProcessCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to include; wildcards allowed. Default all. ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         protected override void ProcessCompose()
         {
-            HashSet<string> selected = SelectServices(
-                p => AwaitEngine((engine, ct) => RuntimeContainers.ListAsync(engine, p, false, ct)), out string project, out var running);
-            List<EngineContainer> chosen = running.Where(c => selected.Contains(RuntimeContainers.Service(c)))
-                .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-            EngineProcessList[] tables = AwaitEngine((engine, ct) =>
-                System.Threading.Tasks.Task.WhenAll(chosen.Select(c => engine.ListProcessesAsync(c.Id, ct))));
-            for (int i = 0; i < chosen.Count; i++)
-                foreach (ComposeProcess row in ProcessRows.From(project, chosen[i], tables[i])) WriteObject(row);
+            TopRequest request = RecordRequest<TopRequest>(Name);
+            Run<ComposeProcess>((engine, sink, ct) => RuntimeCommands.TopAsync(engine, request, sink, ct));
         }
     }
 }

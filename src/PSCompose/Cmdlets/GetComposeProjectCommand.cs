@@ -1,9 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -34,23 +31,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        private readonly List<WildcardPattern> patterns = new List<WildcardPattern>();
+        private readonly List<string> names = new List<string>();
 
-        protected override void ProcessCompose()
-        {
-            foreach (string name in Name ?? new string[0])
-                patterns.Add(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-        }
+        protected override void ProcessCompose() => names.AddRange(Name ?? new string[0]);
 
         protected override void EndCompose()
         {
-            IReadOnlyList<EngineContainer> containers = AwaitEngine((engine, ct) => engine.ListContainersAsync(
-                new[] { ComposeLabels.Project, ComposeLabels.ConfigHash }, All.IsPresent, ct));
-            foreach (ComposeProject project in ProjectList.FromContainers(containers))
-            {
-                if (patterns.Count == 0 || patterns.Any(p => p.IsMatch(project.Name)))
-                    WriteObject(project);
-            }
+            var request = new LsRequest { Names = names, All = All };
+            Run<ComposeProject>((engine, sink, ct) => LsCommand.RunAsync(engine, request, sink, ct));
         }
     }
 }

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -33,14 +30,8 @@ namespace PSCompose.Cmdlets
 
         protected override void ProcessCompose()
         {
-            string[] names = PipedServices(Name);
-            ProjectModel model = ResolveModel(ExactNames(names), out string project);
-            IReadOnlyList<ComposeContainer> containers = AwaitEngine((engine, ct) =>
-                ProjectStatusReader.ContainersAsync(engine, project, null, true, false, ct));
-            List<ComposeService> services = ProjectStatusReader.Services(project, containers, model).ToList();
-            HashSet<string> selected = MatchServices(services.Select(s => s.Name), names, project, model == null);
-            foreach (ComposeService service in services)
-                if (selected.Contains(service.Name)) WriteObject(service);
+            ServiceStatusRequest request = RecordRequest<ServiceStatusRequest>(Name);
+            Run<ComposeService>((engine, sink, ct) => PsCommand.ServicesAsync(engine, request, sink, ct));
         }
     }
 }

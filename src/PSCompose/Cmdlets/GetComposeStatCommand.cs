@@ -32,8 +32,16 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeStat")]
     [OutputType(typeof(ComposeContainerStatistic))]
-    public sealed class GetComposeStatCommand : ComposeInspectCmdlet
+    public sealed class GetComposeStatCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to include; wildcards allowed. Default all. ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Stream samples (every second, per container) until Ctrl+C, instead of one sample; like stats without --no-stream.</summary>
         [Parameter]
         [Alias("Stream")]
@@ -46,7 +54,7 @@ namespace PSCompose.Cmdlets
         protected override void ProcessCompose()
         {
             // docker stats filters by the project label alone.
-            HashSet<string> selected = SelectServices(p => AwaitEngine((engine, ct) =>
+            HashSet<string> selected = SelectServices(Name, p => AwaitEngine((engine, ct) =>
                 engine.ListContainersAsync(new[] { ComposeLabels.Project + "=" + p }, All, ct)), out string project, out var containers);
             List<EngineContainer> chosen = containers.Where(c => selected.Contains(RuntimeContainers.Service(c)))
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -23,31 +22,8 @@ namespace PSCompose.Cmdlets
     {
         protected override void EndCompose()
         {
-            EngineEndpoint endpoint = ResolveEndpoint();
-            var info = new ComposeVersionInfo
-            {
-                ModuleVersion = typeof(GetComposeVersionCommand).Assembly.GetName().Version.ToString(3),
-                ComposeVersion = ComposeLabels.ComposeVersion,
-                Endpoint = endpoint.ToString(),
-                EndpointSource = endpoint.Source,
-            };
-            EngineVersion version;
-            try
-            {
-                version = AwaitEngine((engine, ct) => engine.GetVersionAsync(ct));
-            }
-            catch (EngineUnavailableException e)
-            {
-                WriteWarning(e.Message);
-                WriteObject(info);
-                return;
-            }
-            info.EngineVersion = version.Version;
-            info.EngineApiVersion = version.ApiVersion;
-            info.ApiVersion = Engine.ApiVersion;
-            info.Os = version.Os;
-            info.Arch = version.Arch;
-            WriteObject(info);
+            var request = new VersionRequest { Endpoint = ResolveEndpoint() };
+            RunSink<ComposeVersionInfo>((sink, ct) => VersionCommand.RunAsync(c => ConnectAsync(sink, c), request, sink, ct));
         }
     }
 }

@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
-using PSCompose.Model;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -21,27 +17,20 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "ComposeVolume")]
     [OutputType(typeof(ComposeVolume))]
-    public sealed class GetComposeVolumeCommand : ComposeInspectCmdlet
+    public sealed class GetComposeVolumeCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to include; wildcards allowed. Default all. ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         protected override void ProcessCompose()
         {
-            // Compose reads the mounts of running containers only (its container list is not --all).
-            HashSet<string> selected = SelectServices(
-                p => AwaitEngine((engine, ct) => engine.ListContainersAsync(new[] { ComposeLabels.Project + "=" + p }, false, ct)),
-                out string project, out var containers);
-            bool byService = Name != null && Name.Length > 0;
-            var mounted = new HashSet<string>(containers.Where(c => selected.Contains(RuntimeContainers.Service(c)))
-                .SelectMany(c => c.Mounts).Select(m => m.Name).Where(n => !string.IsNullOrEmpty(n)));
-            IReadOnlyList<EngineVolume> volumes = AwaitEngine((engine, ct) => engine.ListVolumesAsync(new[] { ComposeLabels.Project + "=" + project }, ct));
-            foreach (EngineVolume v in volumes.OrderBy(v => v.Name, System.StringComparer.Ordinal))
-            {
-                if (byService && !mounted.Contains(v.Name)) continue;
-                WriteObject(new ComposeVolume
-                {
-                    ProjectName = project, Name = v.Name, Driver = v.Driver, Mountpoint = v.Mountpoint, Scope = v.Scope,
-                    Labels = v.Labels.ToDictionary(l => l.Key, l => l.Value),
-                });
-            }
+            VolumesRequest request = RecordRequest<VolumesRequest>(Name);
+            Run<ComposeVolume>((engine, sink, ct) => RuntimeCommands.VolumesAsync(engine, request, sink, ct));
         }
     }
 }

@@ -1,10 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Engine;
-using PSCompose.Execution;
-using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -23,8 +19,15 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "ComposeDown", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeContainer))]
-    public sealed class InvokeComposeDownCommand : ComposeServiceCmdlet
+    public sealed class InvokeComposeDownCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Also remove named volumes declared in the project, and the containers' anonymous volumes.</summary>
         [Parameter]
         public SwitchParameter Volumes { get; set; }
@@ -47,57 +50,16 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override bool UnknownServicesAreErrors => LoadsComposeFile;
+        protected override void ProcessCompose() => CollectServices(Name);
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void EndCompose() => ForEachCollected<DownRequest>(request =>
         {
-            var options = new DownOptions
-            {
-                Services = named.ToList(),
-                Volumes = Volumes,
-                RemoveOrphans = RemoveOrphans || InvokeComposeUpCommand.EnvironmentFlag("COMPOSE_REMOVE_ORPHANS"),
-                Images = RemoveImages == null ? Plan.RemoveImages.None
-                    : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true),
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
-            };
-            TakeDown(this, project, options, PassThru);
-        }
-
-        /// <summary>The down plan run for a cmdlet: Invoke-ComposeDown, and Wait-ComposeService -DownProject.</summary>
-        internal static void TakeDown(ComposeLifecycleCmdlet cmdlet, LifecycleProject project, DownOptions options, bool passThru)
-        {
-            if (options.Images != Plan.RemoveImages.None)
-                cmdlet.AwaitEngine((engine, ct) => project.ReadImagesAsync(engine, ct));
-
-            ComposePlan plan = DownPlanner.Plan(project.Desired, project.Observed, options);
-            foreach (string warning in plan.Warnings) cmdlet.WriteWarning(warning);
-            if (plan.IsEmpty) return;
-            if (!cmdlet.ShouldProcess($"project {project.Name}", "Take down with the plan:" + Environment.NewLine + PlanTranscript.Format(plan)))
-                return;
-
-            List<ComposeContainer> removed = passThru ? RemovedContainers(cmdlet, project, plan) : null;
-            IReadOnlyList<OperationFailure> failures = cmdlet.ExecutePlan(project, plan, $"Compose down {project.Name}");
-            List<OperationFailure> reportable = OperationError.Reportable(cmdlet, failures, out EngineUnavailableException lost);
-            foreach (OperationFailure failure in reportable)
-            {
-                if (failure.Operation.Kind == OperationKind.RemoveNetwork && IsInUse(failure.Error))
-                    cmdlet.WriteWarning($"Network {failure.Operation.Name}: Resource is still in use");
-                else
-                    cmdlet.WriteComposeError(OperationError.From(failure), failure.Operation.Service ?? failure.Operation.Name);
-            }
-            if (lost != null) throw lost;
-            if (passThru) cmdlet.WriteObject(removed, true);
-        }
-
-        /// <summary>A network with containers still attached (an orphan left running, say): Compose only warns.</summary>
-        private static bool IsInUse(Exception e) =>
-            e is EngineException ee && (ee.StatusCode == 403 || ee.IsConflict) && ee.Message.IndexOf("active endpoints", StringComparison.OrdinalIgnoreCase) >= 0;
-
-        private static List<ComposeContainer> RemovedContainers(ComposeLifecycleCmdlet cmdlet, LifecycleProject project, ComposePlan plan)
-        {
-            var ids = new HashSet<string>(plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Id));
-            return cmdlet.AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, true, ct))
-                .Where(c => ids.Contains(c.Id)).ToList();
-        }
+            request.Volumes = Volumes;
+            request.RemoveOrphans = RemoveOrphans;
+            request.Images = RemoveImages == null ? Plan.RemoveImages.None : (Plan.RemoveImages)Enum.Parse(typeof(Plan.RemoveImages), RemoveImages, true);
+            request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+            request.PassThru = PassThru;
+            Run<ComposeContainer>((engine, sink, ct) => DownCommand.RunAsync(engine, request, sink, ct));
+        });
     }
 }

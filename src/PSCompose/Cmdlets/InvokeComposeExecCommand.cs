@@ -64,8 +64,9 @@ namespace PSCompose.Cmdlets
             if (Arguments.Count == 0)
                 throw new ComposeException(ErrorIds.RunParameterInvalid, "Invoke-ComposeExec needs a command: Invoke-ComposeExec SERVICE -- COMMAND [ARGS...]", Name);
             CheckInteractive();
-            ProjectModel model = File == null && Path == null && ProjectName != null ? null : LoadProject();
-            string project = model?.Name ?? ProjectName.ToLowerInvariant();
+            ResolvedProject resolved = ResolveProject();
+            ProjectModel model = resolved.Model;
+            string project = resolved.Name;
             string service = ServiceOrContainerName(model);
             EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, service, Index, ct));
             if (!ShouldProcess(container.Name, "Execute " + string.Join(" ", Arguments) + (Detach ? " (detached)" : ""))) return;

@@ -154,7 +154,7 @@ namespace PSCompose.Cmdlets
                 else exitCode = await runner.RunAttachedAsync(created.Id, stdin, Writer(queue, runner.ContainerName, ct), ct).ConfigureAwait(false);
             });
             reporter.Complete();
-            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            List<OperationFailure> reportable = OperationError.Reportable(failures, WriteVerbose, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
             if (lost != null) throw lost;

@@ -213,7 +213,7 @@ namespace PSCompose.Cmdlets
                 throw;
             }
             reporter.Complete();
-            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            List<OperationFailure> reportable = OperationError.Reportable(failures, WriteVerbose, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)
                 WriteComposeError(OperationError.From(failure), failure.Operation.Service);
             if (lost != null) throw lost;

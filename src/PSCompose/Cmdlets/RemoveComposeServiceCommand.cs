@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
-using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -20,8 +17,15 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeContainer))]
-    public sealed class RemoveComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class RemoveComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Stop the running containers first, then remove them too.</summary>
         [Parameter]
         public SwitchParameter Stop { get; set; }
@@ -38,29 +42,15 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
-        {
-            var options = new LifecycleOptions { Verb = LifecycleVerb.Remove, Services = named.ToList(), StopFirst = Stop, RemoveVolumes = Volumes };
-            List<ComposeContainer> before = null;
-            IReadOnlyList<OperationFailure> failures = RunLifecyclePlan(project, options, "Remove", plan =>
-            {
-                string names = string.Join(", ", plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Name));
-                if (!Force && !ShouldContinue($"Going to remove {names}", "Remove-ComposeService")) return false;
-                if (PassThru) before = Snapshot(project, plan);
-                return true;
-            });
-            if (failures == null || before == null) return;
-            var remaining = new HashSet<string>(Snapshot(project, null).Select(c => c.Id));
-            WriteObject(before.Where(c => !remaining.Contains(c.Id)).ToList(), true);
-        }
+        protected override void ProcessCompose() => CollectServices(Name);
 
-        /// <summary>The project's containers the plan removes (all of them when null), as they are now.</summary>
-        private List<ComposeContainer> Snapshot(LifecycleProject project, ComposePlan plan)
+        protected override void EndCompose() => ForEachCollected<RemoveRequest>(request =>
         {
-            HashSet<string> ids = plan == null ? null
-                : new HashSet<string>(plan.Operations.Where(o => o.Kind == OperationKind.RemoveContainer).Select(o => o.Container.Id));
-            return AwaitEngine((engine, ct) => ProjectStatusReader.ContainersAsync(engine, project.Name, null, true, false, ct))
-                .Where(c => ids == null || ids.Contains(c.Id)).ToList();
-        }
+            request.Stop = Stop;
+            request.Volumes = Volumes;
+            request.Force = Force;
+            request.PassThru = PassThru;
+            Run<ComposeContainer>((engine, sink, ct) => LifecycleCommands.RemoveAsync(engine, request, sink, ct));
+        });
     }
 }

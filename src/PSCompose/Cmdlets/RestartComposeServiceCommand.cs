@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
 using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -21,8 +19,15 @@ namespace PSCompose.Cmdlets
     [Cmdlet(VerbsLifecycle.Restart, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     [Completion.CompletesServicesInState(ContainerStates.Running)]
-    public sealed class RestartComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class RestartComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Seconds to wait for a container to stop before it is killed; default: its stop_grace_period (10 s).</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
@@ -36,17 +41,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void ProcessCompose() => CollectServices(Name);
+
+        protected override void EndCompose() => ForEachCollected<RestartRequest>(request =>
         {
-            var options = new LifecycleOptions
-            {
-                Verb = LifecycleVerb.Restart,
-                Services = named.ToList(),
-                NoDeps = NoDeps,
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
-            };
-            if (RunLifecyclePlan(project, options, "Restart") == null) return;
-            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
-        }
+            request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+            request.NoDeps = NoDeps;
+            request.PassThru = PassThru;
+            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.RestartAsync(engine, request, sink, ct));
+        });
     }
 }

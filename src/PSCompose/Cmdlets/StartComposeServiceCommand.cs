@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
 using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -22,8 +20,15 @@ namespace PSCompose.Cmdlets
     [Cmdlet(VerbsLifecycle.Start, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     [Completion.CompletesServicesInState(ContainerStates.Exited, ContainerStates.Created, ContainerStates.Dead)]
-    public sealed class StartComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class StartComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Wait until the services are running (healthy when they have a healthcheck), like up --wait (start --wait in Compose v5).</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -37,22 +42,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override bool MissingProjectIsError => true;
+        protected override void ProcessCompose() => CollectServices(Name);
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void EndCompose() => ForEachCollected<StartRequest>(request =>
         {
-            var options = new LifecycleOptions { Verb = LifecycleVerb.Start, Services = named.ToList() };
-            IReadOnlyList<OperationFailure> failures = RunLifecyclePlan(project, options, "Start");
-            if (failures == null) return;
-            HashSet<string> services = LifecyclePlanner.Selection(project.Desired, options);
-            if (Wait && failures.Count == 0)
-            {
-                // A wait failure ends the command, as it ends docker compose start --wait.
-                System.TimeSpan? timeout = ServiceWaiter.Timeout(WaitTimeout);
-                AwaitEngine((engine, ct) => ServiceWaiter.WaitAllAsync(engine, project.Name, project.Desired.Services,
-                    services.Where(s => project.Containers(s).Any()), timeout, ct));
-            }
-            if (PassThru) WriteServices(project, services);
-        }
+            request.Wait = Wait;
+            request.WaitTimeout = WaitTimeout;
+            request.PassThru = PassThru;
+            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StartAsync(engine, request, sink, ct));
+        });
     }
 }

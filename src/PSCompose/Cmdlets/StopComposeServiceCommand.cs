@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
 using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -21,8 +19,15 @@ namespace PSCompose.Cmdlets
     [Cmdlet(VerbsLifecycle.Stop, "ComposeService", SupportsShouldProcess = true, DefaultParameterSetName = StopSet)]
     [OutputType(typeof(ComposeService))]
     [Completion.CompletesServicesInState(ContainerStates.Running)]
-    public sealed class StopComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class StopComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         private const string StopSet = "Stop";
         private const string KillSet = "Kill";
 
@@ -44,17 +49,26 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void ProcessCompose() => CollectServices(Name);
+
+        protected override void EndCompose()
         {
-            var options = new LifecycleOptions
+            if (Kill)
             {
-                Verb = Kill ? LifecycleVerb.Kill : LifecycleVerb.Stop,
-                Services = named.ToList(),
-                Signal = Signal ?? "SIGKILL",
-                Timeout = BoundTimeout(nameof(Timeout), Timeout),
-            };
-            if (RunLifecyclePlan(project, options, Kill ? "Kill" : "Stop") == null) return;
-            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
+                ForEachCollected<KillRequest>(request =>
+                {
+                    request.Signal = Signal ?? "SIGKILL";
+                    request.PassThru = PassThru;
+                    Run<ComposeService>((engine, sink, ct) => LifecycleCommands.KillAsync(engine, request, sink, ct));
+                });
+                return;
+            }
+            ForEachCollected<StopRequest>(request =>
+            {
+                request.Timeout = BoundTimeout(nameof(Timeout), Timeout);
+                request.PassThru = PassThru;
+                Run<ComposeService>((engine, sink, ct) => LifecycleCommands.StopAsync(engine, request, sink, ct));
+            });
         }
     }
 }

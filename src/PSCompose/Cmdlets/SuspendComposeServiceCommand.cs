@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PSCompose.Execution;
 using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -14,17 +12,25 @@ namespace PSCompose.Cmdlets
     [Cmdlet(VerbsLifecycle.Suspend, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeService))]
     [Completion.CompletesServicesInState(ContainerStates.Running)]
-    public sealed class SuspendComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class SuspendComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         /// <summary>Emit the services paused, as they are afterwards.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
+        protected override void ProcessCompose() => CollectServices(Name);
+
+        protected override void EndCompose() => ForEachCollected<PauseRequest>(request =>
         {
-            var options = new LifecycleOptions { Verb = LifecycleVerb.Pause, Services = named.ToList() };
-            if (RunLifecyclePlan(project, options, "Pause") == null) return;
-            if (PassThru) WriteServices(project, LifecyclePlanner.Selection(project.Desired, options));
-        }
+            request.PassThru = PassThru;
+            Run<ComposeService>((engine, sink, ct) => LifecycleCommands.PauseAsync(engine, request, sink, ct));
+        });
     }
 }

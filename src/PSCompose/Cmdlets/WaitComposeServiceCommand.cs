@@ -1,14 +1,6 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using PSCompose.Engine;
-using PSCompose.Execution;
-using PSCompose.Model;
-using PSCompose.Plan;
+using PSCompose.Execution.Commands;
 
 namespace PSCompose.Cmdlets
 {
@@ -33,8 +25,15 @@ namespace PSCompose.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "ComposeService", SupportsShouldProcess = true)]
     [OutputType(typeof(ComposeContainerExit), typeof(ComposeContainer))]
-    public sealed class WaitComposeServiceCommand : ComposeServiceCmdlet
+    public sealed class WaitComposeServiceCommand : ComposeLifecycleCmdlet
     {
+        /// <summary>Services to act on; default all. Strings, ComposeService and ComposeContainer objects piped in name services too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "ServiceName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ServiceNameCompleter))]
+        public string[] Name { get; set; }
+
         public const string Exited = "Exited";
         public const string Running = "Running";
         public const string Healthy = "Healthy";
@@ -53,125 +52,14 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter DownProject { get; set; }
 
-        private bool IsExitWait => string.Equals(Condition, Exited, StringComparison.OrdinalIgnoreCase);
+        protected override void ProcessCompose() => CollectServices(Name);
 
-        private TimeSpan? Limit => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
-
-        protected override void BeginCompose()
+        protected override void EndCompose() => ForEachCollected<WaitRequest>(request =>
         {
-            base.BeginCompose();
-            if (DownProject && !IsExitWait)
-                throw new ComposeException(ErrorIds.ParameterConflict, "-DownProject can only follow -Condition Exited.");
-        }
-
-        internal override void Act(LifecycleProject project, IReadOnlyList<string> named)
-        {
-            bool done = IsExitWait ? WaitForExits(project, named) : WaitUntilReady(project, named);
-            if (done && DownProject)
-                InvokeComposeDownCommand.TakeDown(this, ResolveProject(new string[0]), new DownOptions { RemoveOrphans = true }, false);
-        }
-
-        private bool WaitForExits(LifecycleProject project, IReadOnlyList<string> named)
-        {
-            IReadOnlyList<EngineContainer> running = AwaitEngine((engine, ct) => engine.ListContainersAsync(
-                new[] { ComposeLabels.Project + "=" + project.Name, ComposeLabels.ConfigHash }, false, ct));
-            List<EngineContainer> selected = running.Where(c => named.Count == 0 || named.Contains(c.Label(ComposeLabels.Service))).ToList();
-            if (selected.Count == 0)
-            {
-                WriteComposeError(new ComposeException(ErrorIds.NoContainerToWait, $"no containers for project \"{project.Name}\"", project.Name));
-                return false;
-            }
-            var pending = new ConcurrentDictionary<string, EngineContainer>(selected.ToDictionary(c => c.Id));
-            bool timedOut = false;
-            IEngineClient client = Engine;
-            Stream(async (queue, ct) =>
-            {
-                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    if (Limit.HasValue) limit.CancelAfter(Limit.Value);
-                    try
-                    {
-                        await Task.WhenAll(selected.Select(async c =>
-                        {
-                            long code = await client.WaitContainerAsync(c.Id, limit.Token).ConfigureAwait(false);
-                            pending.TryRemove(c.Id, out _);
-                            ComposeContainerExit exit = ToExit(c, code);
-                            queue.Post(() => WriteObject(exit));
-                        })).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                    {
-                        timedOut = true;
-                        foreach (string service in pending.Values.Select(c => c.Label(ComposeLabels.Service)).Distinct().OrderBy(s => s, StringComparer.Ordinal))
-                            await ReportTimeoutAsync(client, queue, project.Name, service, "has not exited", ct).ConfigureAwait(false);
-                    }
-                }
-            });
-            return !timedOut;
-        }
-
-        private bool WaitUntilReady(LifecycleProject project, IReadOnlyList<string> named)
-        {
-            List<string> services = named.Count > 0 ? named.ToList()
-                : project.Desired.Services.Where(s => s.Scale > 0).Select(s => s.Name).ToList();
-            bool healthy = string.Equals(Condition, Healthy, StringComparison.OrdinalIgnoreCase);
-            string condition = healthy ? DependencyWaiter.Healthy : DependencyWaiter.Running;
-            string notReady = healthy ? "is not healthy" : "is not running";
-            bool failed = false;
-            IEngineClient client = Engine;
-            Stream(async (queue, ct) =>
-            {
-                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    if (Limit.HasValue) limit.CancelAfter(Limit.Value);
-                    await Task.WhenAll(services.Select(async service =>
-                    {
-                        try
-                        {
-                            await DependencyWaiter.WaitAsync(client, project.Name, service, condition, limit.Token).ConfigureAwait(false);
-                        }
-                        catch (ComposeException e)
-                        {
-                            // It can no longer get ready (exited, unhealthy): waiting on for the others is pointless.
-                            failed = true;
-                            limit.Cancel();
-                            queue.Post(() => WriteComposeError(e, service));
-                        }
-                        catch (OperationCanceledException) when (!ct.IsCancellationRequested && !failed)
-                        {
-                            await ReportTimeoutAsync(client, queue, project.Name, service, notReady, ct).ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                        {
-                        }
-                    })).ConfigureAwait(false);
-                    if (limit.IsCancellationRequested) failed = true;
-                }
-            });
-            if (failed) return false;
-            IReadOnlyList<ComposeContainer> ready = AwaitEngine((engine, ct) =>
-                ProjectStatusReader.ContainersAsync(engine, project.Name, services, false, false, ct));
-            WriteObject(ready, true);
-            return true;
-        }
-
-        private async Task ReportTimeoutAsync(IEngineClient client, PipelineQueue queue, string project, string service, string what, CancellationToken ct)
-        {
-            string report = await WaitReport.DescribeAsync(client, project, service, ct).ConfigureAwait(false);
-            var error = new ComposeException(ErrorIds.ServiceWaitTimeout,
-                $"service \"{service}\" {what} after {Limit.Value.TotalSeconds:0.###}s: {report.TrimStart()}", service);
-            queue.Post(() => WriteComposeError(error, service));
-        }
-
-        private static ComposeContainerExit ToExit(EngineContainer c, long code) => new ComposeContainerExit
-        {
-            ProjectName = c.Label(ComposeLabels.Project),
-            Service = c.Label(ComposeLabels.Service),
-            Container = c.Name,
-            Number = int.TryParse(c.Label(ComposeLabels.ContainerNumber), out int n) ? n : 0,
-            OneOff = c.Label(ComposeLabels.OneOff) == "True",
-            ExitCode = (int)code,
-            Id = c.Id,
-        };
+            request.Condition = (WaitCondition)Enum.Parse(typeof(WaitCondition), Condition, true);
+            request.Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
+            request.DownProject = DownProject;
+            Run<object>((engine, sink, ct) => WaitCommand.RunAsync(engine, request, sink, ct));
+        });
     }
 }

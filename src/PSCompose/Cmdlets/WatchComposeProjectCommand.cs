@@ -99,7 +99,7 @@ namespace PSCompose.Cmdlets
                 failures = await runner.RunAsync(context, e => queue.Post(() => reporter.Report(e)), ct).ConfigureAwait(false);
             });
             reporter.Complete();
-            List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
+            List<OperationFailure> reportable = OperationError.Reportable(failures, WriteVerbose, out EngineUnavailableException lost);
             if (lost != null) throw lost;
             if (reportable.Count > 0)
             {

@@ -19,5 +19,8 @@ namespace PSCompose
         public string ErrorId { get; }
 
         public object Target { get; }
+
+        /// <summary>What the user can do about it (the ErrorRecord's ErrorDetails.RecommendedAction); null when nothing useful.</summary>
+        public string RecommendedAction { get; set; }
     }
 }

@@ -10,10 +10,10 @@ using PSCompose.Model;
 
 namespace PSCompose.Execution
 {
-    /// <summary>One docker compose cp, resolved: the service side and the host side (an absolute path, '/'-separated).</summary>
-    internal sealed class CopyRequest
+    /// <summary>One docker compose cp: the service side and the host side (an absolute path, '/'-separated).</summary>
+    internal sealed class CopyRequest : Commands.ProjectRequest
     {
-        public string ProjectName { get; set; }
+        public string ProjectName => Project.Name;
         public string Service { get; set; }
         public bool FromContainer { get; set; }
         public string ContainerPath { get; set; }
@@ -27,6 +27,9 @@ namespace PSCompose.Execution
         public bool IncludeOneOff { get; set; }
         public bool CopyUidGid { get; set; }
         public bool FollowLink { get; set; }
+
+        /// <summary>Return a ComposeCopyResult per container copied to or from.</summary>
+        public bool PassThru { get; set; }
     }
 
     /// <summary>

@@ -36,14 +36,20 @@ namespace PSCompose.Execution
             return new LifecycleProject { Name = name, Model = model, Desired = desired, Observed = observed };
         }
 
-        /// <summary>Plans the lifecycle verb on the project as read and runs the plan (the context gets the project's state).</summary>
-        public Task<IReadOnlyList<OperationFailure>> RunAsync(IEngineClient engine, LifecycleOptions options, ExecutionContext context,
-            Action<ExecutionEvent> report, CancellationToken ct)
+        /// <summary>
+        /// The one "plan a lifecycle verb and run it": plans the verb on the project as read and runs the plan (the
+        /// context gets the project's state). With <paramref name="confirm"/>, the plan is shown to it first; declined
+        /// gives null and nothing runs.
+        /// </summary>
+        public async Task<IReadOnlyList<OperationFailure>> RunAsync(IEngineClient engine, LifecycleOptions options, ExecutionContext context,
+            Action<ExecutionEvent> report, CancellationToken ct, Func<ComposePlan, Task<bool>> confirm = null)
         {
             ComposePlan plan = LifecyclePlanner.Plan(Desired, Observed, options);
+            if (confirm != null && !await confirm(plan).ConfigureAwait(false)) return null;
+            context.Project = Model;
             context.Desired = Desired;
             context.Observed = Observed;
-            return new PlanExecutor(engine, context, report).RunAsync(plan, ct);
+            return await new PlanExecutor(engine, context, report).RunAsync(plan, ct).ConfigureAwait(false);
         }
 
         /// <summary>Services of the model, or services that have a (non one-off) container when from labels.</summary>
@@ -60,32 +66,9 @@ namespace PSCompose.Execution
         /// <summary>Local images down --rmi decides on: each service image, and the images labelled with the project.</summary>
         public async Task ReadImagesAsync(IEngineClient engine, CancellationToken ct)
         {
+            ProjectImages images = await ProjectImages.ReadAsync(engine, Name, Desired, Desired.Compatibility, true, ct).ConfigureAwait(false);
             Observed.Images.Clear();
-            var references = Desired.Services
-                .Select(s => ContainerNaming.ImageName(s, Name, Desired.Compatibility)).Distinct().ToList();
-            foreach (string reference in references)
-            {
-                try { Add(await engine.InspectImageAsync(reference, ct).ConfigureAwait(false)); }
-                catch (EngineException e) when (e.IsNotFound) { }
-            }
-            foreach (EngineImage image in await engine.ListImagesAsync(new[] { ComposeLabels.Project + "=" + Name }, ct).ConfigureAwait(false))
-                Add(image);
+            Observed.Images.AddRange(images.Images);
         }
-
-        private void Add(EngineImage image)
-        {
-            if (Observed.Images.Any(i => i.Id == image.Id)) return;
-            Observed.Images.Add(new ObservedImage
-            {
-                Id = image.Id,
-                RepoTags = image.RepoTags.ToList(),
-                ProjectLabel = Label(image, ComposeLabels.Project),
-                ServiceLabel = Label(image, ComposeLabels.Service),
-                LastTagTime = image.LastTagTime,
-            });
-        }
-
-        private static string Label(EngineImage image, string key) =>
-            image.Labels != null && image.Labels.TryGetValue(key, out string value) ? value : null;
     }
 }

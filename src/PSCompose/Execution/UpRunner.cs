@@ -132,38 +132,14 @@ namespace PSCompose.Execution
             }
         }
 
-        /// <summary>
-        /// Inspects every service image by its reference as written, as Compose does: observed images for the image
-        /// plan, ids for the image label. The engine decides what the reference names: Podman answers for
-        /// "name:tag" with an image tagged "localhost/name:tag" or "docker.io/library/name:tag", so the reference
-        /// itself is recorded among the image's names and the planner finds the image instead of pulling it.
-        /// </summary>
+        /// <summary>The service images as they are now (<see cref="ProjectImages"/>): observed images for the image plan, ids for the image label.</summary>
         private async Task ReadImagesAsync(CancellationToken ct)
         {
+            ProjectImages images = await ProjectImages.ReadAsync(engine, model.Name, Desired, request.Compatibility, false, ct).ConfigureAwait(false);
             Observed.Images.Clear();
+            Observed.Images.AddRange(images.Images);
             ImageIds.Clear();
-            foreach (DesiredService service in Desired.Services)
-            {
-                string reference = ContainerNaming.ImageName(service, model.Name, request.Compatibility);
-                EngineImage image;
-                try { image = await engine.InspectImageAsync(reference, ct).ConfigureAwait(false); }
-                catch (EngineException e) when (e.IsNotFound) { continue; }
-                ImageIds[service.Name] = image.Id;
-                ObservedImage known = Observed.Images.FirstOrDefault(i => i.Id == image.Id);
-                if (known != null)
-                {
-                    if (!known.RepoTags.Contains(reference)) known.RepoTags.Add(reference);
-                    continue;
-                }
-                Observed.Images.Add(new ObservedImage
-                {
-                    Id = image.Id,
-                    RepoTags = image.RepoTags.Contains(reference) ? image.RepoTags.ToList() : image.RepoTags.Append(reference).ToList(),
-                    ProjectLabel = image.Labels.TryGetValue(ComposeLabels.Project, out string p) ? p : null,
-                    ServiceLabel = image.Labels.TryGetValue(ComposeLabels.Service, out string s) ? s : null,
-                    LastTagTime = image.LastTagTime,
-                });
-            }
+            foreach (KeyValuePair<string, string> id in images.IdsByService) ImageIds[id.Key] = id.Value;
         }
 
         /// <summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using PSCompose.Engine;
 
-namespace PSCompose.Cmdlets
+namespace PSCompose.Execution
 {
     /// <summary>
     /// Losing the engine mid-plan fails every operation still to come with the same cause. That is one error
@@ -12,10 +12,10 @@ namespace PSCompose.Cmdlets
     internal static class EngineLoss
     {
         /// <summary>
-        /// Reports each failure caused by the lost engine as a -Verbose line and returns the others; lost is the
+        /// Reports each failure caused by the lost engine as a verbose line and returns the others; lost is the
         /// engine's error to end the command with (null when the engine stayed).
         /// </summary>
-        public static List<T> Collapse<T>(ComposeCmdlet cmdlet, IEnumerable<T> failures, Func<T, Exception> error, Func<T, string> subject,
+        public static List<T> Collapse<T>(IEnumerable<T> failures, Func<T, Exception> error, Func<T, string> subject, Action<string> verbose,
             out EngineUnavailableException lost)
         {
             lost = null;
@@ -29,7 +29,7 @@ namespace PSCompose.Cmdlets
                     continue;
                 }
                 lost = lost ?? cause;
-                cmdlet.WriteVerbose($"{subject(failure)}: not done: the engine at {cause.Endpoint} became unavailable.");
+                verbose($"{subject(failure)}: not done: the engine at {cause.Endpoint} became unavailable.");
             }
             return others;
         }

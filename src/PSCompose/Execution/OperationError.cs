@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using PSCompose.Engine;
-using PSCompose.Execution;
 
-namespace PSCompose.Cmdlets
+namespace PSCompose.Execution
 {
     /// <summary>A failed plan operation as an error naming the service (or resource) and the engine's message.</summary>
     internal static class OperationError
@@ -14,8 +12,8 @@ namespace PSCompose.Cmdlets
             failure.Operation.Service != null ? "service " + failure.Operation.Service : failure.Operation.Resource;
 
         /// <summary>The failures to report one by one; lost: the engine's error to end with, when losing the engine caused some (see EngineLoss).</summary>
-        public static List<OperationFailure> Reportable(ComposeCmdlet cmdlet, IEnumerable<OperationFailure> failures, out EngineUnavailableException lost) =>
-            EngineLoss.Collapse(cmdlet, failures, f => f.Error, f => Subject(f) + " " + f.Operation.Kind, out lost);
+        public static List<OperationFailure> Reportable(IEnumerable<OperationFailure> failures, Action<string> verbose, out EngineUnavailableException lost) =>
+            EngineLoss.Collapse(failures, f => f.Error, f => Subject(f) + " " + f.Operation.Kind, verbose, out lost);
 
         public static ComposeException From(OperationFailure failure)
         {
