@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -116,49 +117,26 @@ namespace PSCompose.Cmdlets
             Await<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; });
 
         /// <summary>
-        /// Runs async work that produces output while it runs. The work posts actions to the queue from
-        /// any thread; they run here, on the pipeline thread, which is the only place Write* may be called.
-        /// When anything ends the drain early (Ctrl+C, or a posted write that throws: -WarningAction Stop, a
-        /// downstream command failing), the work is cancelled and awaited, bounded, before the exception goes on:
-        /// it must neither keep changing the engine nor outlive the engine client it uses.
+        /// Runs async work that produces output while it runs. The work posts actions to the queue from any thread;
+        /// they run here, on the pipeline thread, which is the only place Write* may be called (see <see cref="StreamedWork"/>).
         /// </summary>
         internal void Stream(Func<PipelineQueue, CancellationToken, Task> work)
         {
-            using (var queue = new PipelineQueue())
-            using (var workCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken))
-            {
-                CancellationToken workToken = workCancellation.Token;
-                Task task = Task.Run(async () =>
-                {
-                    try { await work(queue, workToken).ConfigureAwait(false); }
-                    finally { queue.Complete(); }
-                });
-                try
-                {
-                    foreach (Action action in queue.Drain(CancellationToken)) action();
-                }
-                catch (Exception e)
-                {
-                    queue.Complete();
-                    workCancellation.Cancel();
-                    StopWork(task);
-                    if (e is OperationCanceledException && CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
-                    throw;
-                }
-                task.GetAwaiter().GetResult();
-            }
+            using (var streamed = new StreamedWork(work, CancellationToken)) streamed.Finish();
         }
 
         /// <summary>
-        /// Gives cancelled work a bounded moment to finish, undoing half-done engine changes (temp-named
-        /// containers), and observes its outcome so no task exception goes unobserved.
+        /// Starts streamed work and returns while it runs, for a cmdlet that feeds it from ProcessRecord; the caller
+        /// drains and finishes it (an unfinished one is stopped when the cmdlet is disposed).
         /// </summary>
-        private static void StopWork(Task task)
+        internal StreamedWork BeginStream(Func<PipelineQueue, CancellationToken, Task> work)
         {
-            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default).Wait(CleanupGrace);
+            var streamed = new StreamedWork(work, CancellationToken);
+            started.Add(streamed);
+            return streamed;
         }
 
-        private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(30);
+        private readonly List<StreamedWork> started = new List<StreamedWork>();
 
         /// <summary>Turns PSCompose's exceptions into terminating ErrorRecords; lets PowerShell's own pass.</summary>
         private void Guard(Action action)
@@ -202,6 +180,7 @@ namespace PSCompose.Cmdlets
 
         public void Dispose()
         {
+            foreach (StreamedWork streamed in started) streamed.Dispose();
             engine?.Dispose();
             cancellation.Dispose();
         }

@@ -99,9 +99,9 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter QuietPull { get; set; }
 
-        protected override void EndCompose() => FailingWithExitCodeOne(Run);
+        internal override RunningCommand Start() => Run();
 
-        private void Run()
+        private RunningCommand Run()
         {
             if (ServicePorts && Publish != null) throw new ComposeException(ErrorIds.ParameterConflict, "-ServicePorts and -Publish cannot be used together.");
             CheckInteractive();
@@ -123,9 +123,9 @@ namespace PSCompose.Cmdlets
             EngineCreateResult created = null;
             long exitCode = 0;
             var clock = Stopwatch.StartNew();
-            System.IO.Stream stdin = StandardInput();
-            using (ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null)
-            Stream(async (queue, ct) =>
+            StdinPipe stdin = request.Stdin ? StandardInput() : null;
+            ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null;
+            return Running(stdin, async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
                 if (!QuietPull) context.Output = (service, line) => queue.Post(() => WriteInformation(ForLog(line), new[] { "PSCompose", service }));
@@ -138,7 +138,13 @@ namespace PSCompose.Cmdlets
                 if (Detach) await runner.StartDetachedAsync(created.Id, ct).ConfigureAwait(false);
                 else if (terminal != null) exitCode = await runner.RunWithTtyAsync(created.Id, terminal, ct).ConfigureAwait(false);
                 else exitCode = await runner.RunAttachedAsync(created.Id, stdin, Writer(queue, runner.ContainerName, ct), ct).ConfigureAwait(false);
-            });
+            }, () => Report(model, reporter, failures, created, runner, exitCode, clock), terminal);
+        }
+
+        /// <summary>After the one-off: the dependencies' failures, then the container (-Detach) or the exit status.</summary>
+        private void Report(ProjectModel model, ExecutionReporter reporter, IReadOnlyList<OperationFailure> failures, EngineCreateResult created,
+            OneOffRunner runner, long exitCode, Stopwatch clock)
+        {
             reporter.Complete();
             List<OperationFailure> reportable = OperationError.Reportable(this, failures, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)

@@ -56,6 +56,9 @@ namespace PSCompose.Cmdlets
 
         public System.Collections.Generic.IEnumerable<Action> Drain(CancellationToken ct) => actions.GetConsumingEnumerable(ct);
 
+        /// <summary>The next posted action when one waits; false at once otherwise.</summary>
+        public bool TryTake(out Action action) => actions.TryTake(out action);
+
         public void Dispose()
         {
             actions.Dispose();
