@@ -45,7 +45,8 @@ namespace PSCompose.Cmdlets
         /// <summary>
         /// Lines for the command's stdin, each followed by a newline and sent as it arrives (the command starts with the
         /// first); stdin is closed after the last. When the command reads slower than the pipeline gives, the pipeline
-        /// waits for it. Without pipeline input the command gets no stdin.
+        /// waits for it; when it exits without reading it all, the rest is dropped, as docker compose does. Without
+        /// pipeline input the command gets no stdin.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         [AllowNull]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using PSCompose.ModuleTests.Lifecycle;
 using PSCompose.Testing;
@@ -79,6 +80,47 @@ namespace PSCompose.ModuleTests.OneOff
             Assert.Equal((long)lines * 1001, Convert.ToInt64(Prop(r.Output.Last(), "Count")));
             double producedAfter = Convert.ToDouble(Prop(r.Output.Last(), "ProducedAfter"));
             Assert.True(producedAfter >= 2.5, $"the producer finished after {producedAfter:0.00} s, before the command began to read (3 s)");
+        }
+    
+
+        /// <summary>
+        /// 5 MB piped to a command that exits without reading it: the exit code (0 or 3) comes back, in $LASTEXITCODE
+        /// and the -PassThru result, with no error but the exit's own; the rest of the input is dropped. It used to
+        /// stall until the engine broke the connection (53 s and more) and fail with "Broken pipe". The bound is loose
+        /// for a loaded machine: what remains of the input still passes through the pipeline.
+        /// </summary>
+        [EngineFact]
+        public void ExecAndRun_ACommandExitingWithoutReadingItsInput_EndsAtOnce_WithItsExitCode_LikeCompose()
+        {
+            using var p = New(Service).Up();
+            string file = System.IO.Path.Combine(p.Directory, "5mb.txt");
+            System.IO.File.WriteAllText(file, string.Concat(Enumerable.Repeat(new string('x', 999) + "\n", 5_000)));
+            var bound = TimeSpan.FromSeconds(30);
+            foreach ((string verb, string ours, string[] reference) in new[]
+            {
+                ("exec", "Invoke-ComposeExec -Path $dir -ProjectName $p web", new[] { "exec", "-T", "web" }),
+                ("run", "Invoke-ComposeRun -Path $dir -ProjectName $p -Remove web", new[] { "run", "--rm", "-T", "web" }),
+            })
+            {
+                foreach ((string[] command, int code) in new[] { (new[] { "true" }, 0), (new[] { "sh", "-c", "exit 3" }, 3) })
+                {
+                    var (compose, composeTook) = ComposeFed(p, w => w.Write(System.IO.File.ReadAllText(file)), reference.Concat(command).ToArray());
+                    Assert.Equal(code, compose.ExitCode);
+                    Assert.True(composeTook < bound, $"docker compose {verb} took {composeTook}");
+
+                    string script = "$clock = [Diagnostics.Stopwatch]::StartNew()\n" +
+                        $"$result = [IO.File]::ReadLines($file) | {ours} -PassThru -- {string.Join(" ", command.Select(c => "'" + c + "'"))}\n" +
+                        "[pscustomobject]@{ Exit = $LASTEXITCODE; Took = $clock.Elapsed; Result = $result.ExitCode }";
+                    RunResult r = PowerShellRunner.Run(script, new Dictionary<string, object> { ["dir"] = p.Directory, ["p"] = p.Name, ["file"] = file });
+                    PSObject outcome = r.Output.Last();
+                    Assert.Equal(code, Convert.ToInt32(Prop(outcome, "Exit")));
+                    Assert.Equal((long)code, Convert.ToInt64(Prop(outcome, "Result")));
+                    TimeSpan took = (TimeSpan)Prop(outcome, "Took");
+                    Assert.True(took < bound, $"Invoke-Compose{verb} {string.Join(" ", command)} took {took}");
+                    if (code == 0) r.AssertNoErrors();
+                    else Assert.Equal(code, ExitCodeOf(SingleError(r, "ContainerExitedNonZero")));
+                }
+            }
         }
     }
 }
