@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,7 +13,7 @@ namespace PSCompose.Engine
     /// that reads slowly. Disposing is the reader going away (the command ended, or its connection did): what waits
     /// here, and whatever is added afterwards, is dropped.
     /// </summary>
-    internal sealed class StdinPipe : Stream
+    internal sealed class StdinPipe : ReadOnlyStream
     {
         internal const int Capacity = 1024 * 1024;
 
@@ -125,25 +124,5 @@ namespace PSCompose.Engine
             }
             base.Dispose(disposing);
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() { }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
