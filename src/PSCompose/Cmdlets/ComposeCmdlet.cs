@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -156,49 +156,26 @@ namespace PSCompose.Cmdlets
             Await<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; });
 
         /// <summary>
-        /// Runs async work that produces output while it runs. The work posts actions to the queue from
-        /// any thread; they run here, on the pipeline thread, which is the only place Write* may be called.
-        /// When anything ends the drain early (Ctrl+C, or a posted write that throws: -WarningAction Stop, a
-        /// downstream command failing), the work is cancelled and awaited, bounded, before the exception goes on:
-        /// it must neither keep changing the engine nor outlive the engine client it uses.
+        /// Runs async work that produces output while it runs. The work posts actions to the queue from any thread;
+        /// they run here, on the pipeline thread, which is the only place Write* may be called (see <see cref="StreamedWork"/>).
         /// </summary>
         internal void Stream(Func<PipelineQueue, CancellationToken, Task> work)
         {
-            using (var queue = new PipelineQueue())
-            using (var workCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken))
-            {
-                CancellationToken workToken = workCancellation.Token;
-                Task task = Task.Run(async () =>
-                {
-                    try { await work(queue, workToken).ConfigureAwait(false); }
-                    finally { queue.Complete(); }
-                });
-                try
-                {
-                    foreach (Action action in queue.Drain(CancellationToken)) action();
-                }
-                catch (Exception e)
-                {
-                    queue.Complete();
-                    workCancellation.Cancel();
-                    StopWork(task);
-                    if (e is OperationCanceledException && CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
-                    throw;
-                }
-                task.GetAwaiter().GetResult();
-            }
+            using (var streamed = new StreamedWork(work, CancellationToken)) streamed.Finish();
         }
 
         /// <summary>
-        /// Gives cancelled work a bounded moment to finish, undoing half-done engine changes (temp-named
-        /// containers), and observes its outcome so no task exception goes unobserved.
+        /// Starts streamed work and returns while it runs, for a cmdlet that feeds it from ProcessRecord; the caller
+        /// drains and finishes it (an unfinished one is stopped when the cmdlet is disposed).
         /// </summary>
-        private static void StopWork(Task task)
+        internal StreamedWork BeginStream(Func<PipelineQueue, CancellationToken, Task> work)
         {
-            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default).Wait(CleanupGrace);
+            var streamed = new StreamedWork(work, CancellationToken);
+            started.Add(streamed);
+            return streamed;
         }
 
-        private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(30);
+        private readonly List<StreamedWork> started = new List<StreamedWork>();
 
         /// <summary>Turns PSCompose's exceptions into terminating ErrorRecords; lets PowerShell's own pass.</summary>
         private void Guard(Action action)
@@ -242,67 +219,9 @@ namespace PSCompose.Cmdlets
 
         public void Dispose()
         {
+            foreach (StreamedWork streamed in started) streamed.Dispose();
             engine?.Dispose();
             cancellation.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Actions posted from worker threads, run in order on the pipeline thread. <see cref="Post"/> is for the few
-    /// messages of a plan (progress, warnings); <see cref="PostAsync"/> is for data that can be endless (log lines,
-    /// events): at most <see cref="DataCapacity"/> such posts wait here, and a producer past that waits for the
-    /// pipeline, so a slow consumer slows the engine reads and memory stays flat.
-    /// </summary>
-    internal sealed class PipelineQueue : IDisposable
-    {
-        internal const int DataCapacity = 64;
-
-        private readonly BlockingCollection<Action> actions = new BlockingCollection<Action>();
-        private readonly SemaphoreSlim dataSlots = new SemaphoreSlim(DataCapacity);
-        private readonly CancellationTokenSource closed = new CancellationTokenSource();
-
-        public void Post(Action action)
-        {
-            try { actions.Add(action); }
-            catch (Exception e) when (e is InvalidOperationException || e is ObjectDisposedException) { /* completed: the pipeline is gone */ }
-        }
-
-        /// <summary>Waits for room, then posts. Ends with OperationCanceledException when the pipeline is gone.</summary>
-        public async Task PostAsync(Action action, CancellationToken ct)
-        {
-            try
-            {
-                using (var either = CancellationTokenSource.CreateLinkedTokenSource(ct, closed.Token))
-                    await dataSlots.WaitAsync(either.Token).ConfigureAwait(false);
-                actions.Add(() =>
-                {
-                    dataSlots.Release();
-                    action();
-                });
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is ObjectDisposedException)
-            {
-                throw new OperationCanceledException("The pipeline no longer reads this command's output.", e);
-            }
-        }
-
-        public void Complete()
-        {
-            try
-            {
-                actions.CompleteAdding();
-                closed.Cancel();
-            }
-            catch (ObjectDisposedException) { /* the pipeline side gave up waiting and disposed the queue */ }
-        }
-
-        public System.Collections.Generic.IEnumerable<Action> Drain(CancellationToken ct) => actions.GetConsumingEnumerable(ct);
-
-        public void Dispose()
-        {
-            actions.Dispose();
-            dataSlots.Dispose();
-            closed.Dispose();
         }
     }
 }

@@ -42,7 +42,12 @@ namespace PSCompose.Cmdlets
         [Parameter(Position = 1, ValueFromRemainingArguments = true)]
         public string[] Command { get; set; }
 
-        /// <summary>Lines for the command's stdin, each followed by a newline; stdin is closed after the last. Without pipeline input the command gets no stdin.</summary>
+        /// <summary>
+        /// Lines for the command's stdin, each followed by a newline and sent as it arrives (the command starts with the
+        /// first); stdin is closed after the last. When the command reads slower than the pipeline gives, the pipeline
+        /// waits for it; when it exits without reading it all, the rest is dropped, as docker compose does. Without
+        /// pipeline input the command gets no stdin.
+        /// </summary>
         [Parameter(ValueFromPipeline = true)]
         [AllowNull]
         [AllowEmptyString]
@@ -83,17 +88,98 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private readonly List<string> input = new List<string>();
+        private bool started;
+        private RunningCommand running;
 
-        protected override void ProcessCompose()
+        /// <summary>
+        /// Each piped record goes to the command's stdin as it arrives, so the command starts with the first record
+        /// (or at the end of the input when there is none).
+        /// </summary>
+        protected sealed override void ProcessCompose()
         {
-            if (MyInvocation.ExpectingInput && InputObject != null)
-                input.Add(LanguagePrimitives.ConvertTo<string>(InputObject));
+            if (!MyInvocation.ExpectingInput) return;
+            FailingWithExitCodeOne(() =>
+            {
+                StartOnce();
+                if (InputObject != null) running?.Send(LanguagePrimitives.ConvertTo<string>(InputObject));
+            });
         }
 
-        /// <summary>The piped lines as UTF-8, each ending in \n; null when nothing was piped (no stdin at all).</summary>
-        internal Stream StandardInput() =>
-            MyInvocation.ExpectingInput ? new MemoryStream(new UTF8Encoding(false).GetBytes(string.Concat(input.ConvertAll(l => l + "\n")))) : null;
+        protected sealed override void EndCompose() => FailingWithExitCodeOne(() =>
+        {
+            StartOnce();
+            running?.Finish();
+        });
+
+        private void StartOnce()
+        {
+            if (started) return;
+            started = true;
+            running = Start();
+        }
+
+        /// <summary>
+        /// Prepares the command and starts it: returns it running (<see cref="Running"/>) when its output streams to the
+        /// pipeline, null when it has already ended (-Interactive, -Detach).
+        /// </summary>
+        internal abstract RunningCommand Start();
+
+        /// <summary>The stdin for the command: open when pipeline input is expected, null for none at all.</summary>
+        internal StdinPipe StandardInput() => MyInvocation.ExpectingInput ? new StdinPipe() : null;
+
+        /// <summary>
+        /// The command as it runs: <paramref name="work"/> streams its output (and reads <paramref name="stdin"/>, when
+        /// given); <paramref name="whenDone"/> runs on the pipeline thread once it ended, and <paramref name="resource"/>
+        /// (a console terminal) is disposed after it, whether it ended well or not.
+        /// </summary>
+        internal RunningCommand Running(StdinPipe stdin, Func<PipelineQueue, CancellationToken, Task> work, Action whenDone, IDisposable resource = null)
+        {
+            StreamedWork streamed = BeginStream(async (queue, ct) =>
+            {
+                try { await work(queue, ct).ConfigureAwait(false); }
+                finally { stdin?.Dispose(); }
+            });
+            return new RunningCommand(streamed, stdin, whenDone, resource);
+        }
+
+        /// <summary>A started command: its stdin fed from the pipeline thread, its output written there between records.</summary>
+        internal sealed class RunningCommand
+        {
+            private static readonly Encoding Utf8 = new UTF8Encoding(false);
+            private readonly StreamedWork work;
+            private readonly StdinPipe stdin;
+            private readonly Action whenDone;
+            private readonly IDisposable resource;
+
+            public RunningCommand(StreamedWork work, StdinPipe stdin, Action whenDone, IDisposable resource)
+            {
+                this.work = work;
+                this.stdin = stdin;
+                this.whenDone = whenDone;
+                this.resource = resource;
+            }
+
+            /// <summary>
+            /// Writes the output so far, then the line (and a newline) to stdin; while the command reads slower than
+            /// the pipeline gives, waits here for room, writing its output meanwhile. Without stdin the line is dropped.
+            /// </summary>
+            public void Send(string line)
+            {
+                work.DrainAvailable();
+                if (stdin != null) work.DrainUntil(stdin.Add(Utf8.GetBytes(line + "\n")));
+            }
+
+            public void Finish()
+            {
+                try
+                {
+                    stdin?.CompleteAdding();
+                    work.Finish();
+                }
+                finally { resource?.Dispose(); }
+                whenDone();
+            }
+        }
 
         internal IList<string> Arguments => Command ?? new string[0];
 

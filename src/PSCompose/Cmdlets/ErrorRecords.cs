@@ -27,7 +27,7 @@ namespace PSCompose.Cmdlets
                     };
                     break;
                 case EngineStreamLostException le:
-                    record = Create(le, ErrorIds.EngineStreamLost, target);
+                    record = Create(le, ErrorIds.EngineStreamLost, target ?? le.Endpoint);
                     break;
                 case EngineEndpointException ee:
                     record = Create(ee, ErrorIds.EngineEndpointInvalid, target);

@@ -47,7 +47,7 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter Privileged { get; set; }
 
-        protected override void EndCompose() => FailingWithExitCodeOne(Exec);
+        internal override RunningCommand Start() => Exec();
 
         /// <summary>
         /// The service to run in. Beyond Compose, a service's container_name also names it, so the `docker exec
@@ -59,7 +59,7 @@ namespace PSCompose.Cmdlets
             return model.Typed.Services.Values.FirstOrDefault(s => s.ContainerName == Name)?.Name ?? Name;
         }
 
-        private void Exec()
+        private RunningCommand Exec()
         {
             if (Arguments.Count == 0)
                 throw new ComposeException(ErrorIds.RunParameterInvalid, "Invoke-ComposeExec needs a command: Invoke-ComposeExec SERVICE -- COMMAND [ARGS...]", Name);
@@ -69,7 +69,7 @@ namespace PSCompose.Cmdlets
             string project = resolved.Name;
             string service = ServiceOrContainerName(model);
             EngineContainer container = AwaitEngine((engine, ct) => RuntimeContainers.PickAsync(engine, project, service, Index, ct));
-            if (!ShouldProcess(container.Name, "Execute " + string.Join(" ", Arguments) + (Detach ? " (detached)" : ""))) return;
+            if (!ShouldProcess(container.Name, "Execute " + string.Join(" ", Arguments) + (Detach ? " (detached)" : ""))) return null;
             var spec = new ExecSpec
             {
                 Command = Arguments.ToList(),
@@ -81,31 +81,33 @@ namespace PSCompose.Cmdlets
             if (Interactive)
             {
                 RunInConsole(container, spec);
-                return;
+                return null;
             }
             if (Detach)
             {
                 AwaitEngine((engine, ct) => engine.ExecDetachedAsync(container.Id, spec, ct));
                 SetLastExitCode(0);
-                return;
+                return null;
             }
             var clock = Stopwatch.StartNew();
             long exitCode = 0;
             IEngineClient client = Engine;
-            System.IO.Stream stdin = StandardInput();
-            Stream(async (queue, ct) =>
-                exitCode = await client.ExecAsync(container.Id, spec, stdin, Writer(queue, container.Name, ct), ct).ConfigureAwait(false));
-            ReportExit(container.Name, exitCode);
-            if (PassThru)
-                WriteObject(new ComposeExecResult
-                {
-                    ProjectName = project,
-                    Service = Name,
-                    ContainerName = container.Name,
-                    ContainerId = container.Id,
-                    ExitCode = exitCode,
-                    Duration = clock.Elapsed,
-                });
+            StdinPipe stdin = StandardInput();
+            return Running(stdin, async (queue, ct) =>
+                exitCode = await client.ExecAsync(container.Id, spec, stdin, Writer(queue, container.Name, ct), ct).ConfigureAwait(false), () =>
+            {
+                ReportExit(container.Name, exitCode);
+                if (PassThru)
+                    WriteObject(new ComposeExecResult
+                    {
+                        ProjectName = project,
+                        Service = Name,
+                        ContainerName = container.Name,
+                        ContainerId = container.Id,
+                        ExitCode = exitCode,
+                        Duration = clock.Elapsed,
+                    });
+            });
         }
 
         private void RunInConsole(EngineContainer container, ExecSpec spec)

@@ -113,9 +113,9 @@ namespace PSCompose.Cmdlets
         [Parameter]
         public SwitchParameter QuietBuild { get; set; }
 
-        protected override void EndCompose() => FailingWithExitCodeOne(Run);
+        internal override RunningCommand Start() => Run();
 
-        private void Run()
+        private RunningCommand Run()
         {
             if (ServicePorts && Publish != null) throw new ComposeException(ErrorIds.ParameterConflict, "-ServicePorts and -Publish cannot be used together.");
             CheckInteractive();
@@ -129,7 +129,7 @@ namespace PSCompose.Cmdlets
                 Compatibility = model.Compatibility,
             });
             AwaitEngine((engine, ct) => runner.Dependencies.PrepareAsync(ct));
-            if (!ShouldProcess($"service {Name} of project {model.Name}", WhatWouldRun(runner))) return;
+            if (!ShouldProcess($"service {Name} of project {model.Name}", WhatWouldRun(runner))) return null;
 
             var reporter = new ExecutionReporter(this, $"Compose run {model.Name} {Name}");
             var context = new Execution.ExecutionContext { Project = model };
@@ -138,9 +138,9 @@ namespace PSCompose.Cmdlets
             EngineCreateResult created = null;
             long exitCode = 0;
             var clock = Stopwatch.StartNew();
-            System.IO.Stream stdin = StandardInput();
-            using (ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null)
-            Stream(async (queue, ct) =>
+            StdinPipe stdin = request.Stdin ? StandardInput() : null;
+            ConsoleTerminal terminal = Interactive ? new ConsoleTerminal() : null;
+            return Running(stdin, async (queue, ct) =>
             {
                 context.Warn = message => queue.Post(() => WriteWarning(message));
                 reporter.Wire(context, queue, bars, QuietPull, QuietBuild);
@@ -152,7 +152,13 @@ namespace PSCompose.Cmdlets
                 if (Detach) await runner.StartDetachedAsync(created.Id, ct).ConfigureAwait(false);
                 else if (terminal != null) exitCode = await runner.RunWithTtyAsync(created.Id, terminal, ct).ConfigureAwait(false);
                 else exitCode = await runner.RunAttachedAsync(created.Id, stdin, Writer(queue, runner.ContainerName, ct), ct).ConfigureAwait(false);
-            });
+            }, () => Report(model, reporter, failures, created, runner, exitCode, clock), terminal);
+        }
+
+        /// <summary>After the one-off: the dependencies' failures, then the container (-Detach) or the exit status.</summary>
+        private void Report(ProjectModel model, ExecutionReporter reporter, IReadOnlyList<OperationFailure> failures, EngineCreateResult created,
+            OneOffRunner runner, long exitCode, Stopwatch clock)
+        {
             reporter.Complete();
             List<OperationFailure> reportable = OperationError.Reportable(failures, WriteVerbose, out EngineUnavailableException lost);
             foreach (OperationFailure failure in reportable)

@@ -27,7 +27,7 @@ namespace PSCompose.Engine
         {
             ContainerArchiveResponse response = await Call(Endpoint, ct, () =>
                 client.Containers.GetArchiveFromContainerAsync(id, new ContainerPathStatParameters { Path = path }, false, ct)).ConfigureAwait(false);
-            using (Stream tar = response.Stream)
+            using (Stream tar = new LostOnReadStream(response.Stream, Endpoint, "GET /containers/" + id + "/archive", ct))
                 await read(tar, ToPathStat(response.Stat)).ConfigureAwait(false);
         }
 

@@ -18,9 +18,8 @@ namespace PSCompose.Engine
             using (MultiplexedStream stream = await Call(Endpoint, ct,
                 () => client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters { TTY = spec.Tty }, ct)).ConfigureAwait(false))
             {
-                Task feed = stdin == null ? Task.CompletedTask : FeedAsync(stream, stdin, ct);
-                await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
-                await feed.ConfigureAwait(false);
+                if (stdin == null) await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
+                else await ExchangeAsync(stream, stdin, onLines, ct).ConfigureAwait(false);
             }
             ContainerExecInspectResponse inspect = await Call(Endpoint, ct, () => client.Exec.InspectContainerExecAsync(exec.ID, ct)).ConfigureAwait(false);
             return inspect.ExitCode ?? 0;
@@ -60,11 +59,5 @@ namespace PSCompose.Engine
                 AttachStdout = attachOutput,
                 AttachStderr = attachOutput,
             };
-
-        private static async Task FeedAsync(MultiplexedStream stream, Stream stdin, CancellationToken ct)
-        {
-            await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
-            stream.CloseWrite();
-        }
     }
 }

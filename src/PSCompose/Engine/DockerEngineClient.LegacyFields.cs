@@ -46,7 +46,8 @@ namespace PSCompose.Engine
 
         /// <summary>
         /// The library's only hook into the HTTP pipeline of every transport: the auth provider wraps the transport's
-        /// handler. This one keeps the real provider (TLS or none) innermost and puts LegacyCreateFields around it.
+        /// handler. This one keeps the real provider (TLS or none) innermost, Exchange.AnswerWatch around it, and
+        /// LegacyCreateFields outermost.
         /// </summary>
         private sealed class PipelineHooks : IAuthProvider
         {
@@ -60,7 +61,7 @@ namespace PSCompose.Engine
             public bool TlsEnabled => inner.TlsEnabled;
 
             public HttpMessageHandler ConfigureHandler(HttpMessageHandler handler) =>
-                new LegacyCreateFields(inner.ConfigureHandler(handler));
+                new LegacyCreateFields(new Exchange.AnswerWatch(inner.ConfigureHandler(handler)));
         }
     }
 }

@@ -40,16 +40,49 @@ namespace PSCompose.Engine
             if (stdin == null) return await AttachOutputAsync(id, onLines, ct).ConfigureAwait(false);
             var parameters = new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true, Logs = false };
             MultiplexedStream stream = await Call(Endpoint, ct, () => client.Containers.AttachContainerAsync(id, parameters, ct)).ConfigureAwait(false);
-            return ReadFeedAndDisposeAsync(stream, stdin, onLines, ct);
+            return ExchangeAsync(stream, stdin, onLines, ct);
         }
 
-        private static async Task ReadFeedAndDisposeAsync(MultiplexedStream stream, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
+        /// <summary>
+        /// A command's output read until the engine ends it, while <paramref name="stdin"/> is copied in as it comes and
+        /// half-closed at its end. As in the docker CLI's hijacked-stream copy, the end of the output ends the exchange:
+        /// a command that exits without reading all its input does not wait for it. Then stdin is disposed (its producer
+        /// drops the rest) and the connection closed, which also ends a copy stuck writing into it. A failing copy is no
+        /// error of its own (the command closed its stdin, or the connection went): the output tells what happened.
+        /// </summary>
+        private static async Task ExchangeAsync(MultiplexedStream stream, Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct)
         {
-            using (stream)
+            using (var feeding = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                Task feed = FeedAsync(stream, stdin, ct);
-                await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
-                await feed.ConfigureAwait(false);
+                Task feed = FeedAsync(stream, stdin, feeding.Token);
+                try
+                {
+                    await ReadLinesAsync(stream, false, onLines, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    feeding.Cancel();
+                    stdin.Dispose();
+                    stream.Dispose();
+                    await feed.ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static async Task FeedAsync(MultiplexedStream stream, Stream stdin, CancellationToken ct)
+        {
+            try
+            {
+                await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
+                stream.CloseWrite();
+            }
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is OperationCanceledException || e is System.Net.Sockets.SocketException)
+            {
+                // Ended early by ExchangeAsync or by the command: nothing more goes in.
+            }
+            finally
+            {
+                stdin.Dispose();
             }
         }
 

@@ -182,10 +182,12 @@ namespace PSCompose.Engine
 
         /// <summary>
         /// Runs one engine call and maps the library's exceptions onto PSCompose's. A cancellation that ct did not
-        /// ask for is the library's request timeout.
+        /// ask for is the library's request timeout; a broken connection is an engine that cannot be reached, or, once
+        /// the engine has answered, a lost exchange (<see cref="Exchange"/>).
         /// </summary>
         private static async Task<T> Call<T>(EngineEndpoint endpoint, CancellationToken ct, Func<Task<T>> call)
         {
+            Exchange exchange = Exchange.Open();
             try
             {
                 return await call().ConfigureAwait(false);
@@ -200,7 +202,7 @@ namespace PSCompose.Engine
             }
             catch (Exception e) when (IsConnectionFailure(e))
             {
-                throw EngineUnavailableException.Unreachable(endpoint.ToString(), ConnectionFailureDetail(endpoint, e), e);
+                throw exchange.Failure(endpoint, e);
             }
         }
 

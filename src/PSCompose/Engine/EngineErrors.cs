@@ -93,8 +93,9 @@ namespace PSCompose.Engine
 namespace PSCompose.Engine
 {
     /// <summary>
-    /// The connection carrying a container's output (logs, attach, exec) broke before the engine ended the stream:
-    /// what was read so far is all there is, and the end of the output was not seen.
+    /// The connection to the engine broke after the engine had answered, before it ended its answer: a container's
+    /// output (logs, attach, exec), an event or stats stream, a wait, an archive. What was read so far is all there
+    /// is, and the end was not seen. Not an engine that cannot be reached: it was there a moment ago.
     /// </summary>
     public sealed class EngineStreamLostException : Exception
     {
@@ -102,5 +103,18 @@ namespace PSCompose.Engine
             : base("The connection to the Docker engine was lost while reading container output: " + detail.TrimEnd('.') + ".", inner)
         {
         }
+
+        private EngineStreamLostException(string endpoint, string message, Exception inner) : base(message, inner)
+        {
+            Endpoint = endpoint;
+        }
+
+        /// <summary>The engine endpoint, when known.</summary>
+        public string Endpoint { get; }
+
+        /// <summary>Lost while the engine at <paramref name="endpoint"/> was answering <paramref name="request"/> ("GET /events").</summary>
+        internal static EngineStreamLostException During(string endpoint, string request, string detail, Exception inner) =>
+            new EngineStreamLostException(endpoint,
+                $"The connection to the Docker engine at {endpoint} was lost while it answered {request ?? "a request"}: {detail.TrimEnd('.')}.", inner);
     }
 }

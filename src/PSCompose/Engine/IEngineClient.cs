@@ -60,8 +60,9 @@ namespace PSCompose.Engine
         Task<Task> AttachOutputAsync(string id, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
         /// <summary>
-        /// As <see cref="AttachOutputAsync"/>, and when <paramref name="stdin"/> is given it is attached too, copied in
-        /// and half-closed (the container must have been created with OpenStdin and StdinOnce): run's attach before start.
+        /// As <see cref="AttachOutputAsync"/>, and when <paramref name="stdin"/> is given it is attached too, copied in as
+        /// it comes and half-closed at its end (the container must have been created with OpenStdin and StdinOnce): run's
+        /// attach before start. The end of the output ends the copy; stdin is disposed then, so its producer drops the rest.
         /// </summary>
         Task<Task> AttachAsync(string id, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 
@@ -73,7 +74,9 @@ namespace PSCompose.Engine
 
         /// <summary>
         /// Runs a command in a running container (docker exec, not interactive): output lines go to <paramref name="onLines"/>,
-        /// <paramref name="stdin"/> (optional) is copied in and closed; returns the exit code.
+        /// <paramref name="stdin"/> (optional) is copied in as it comes and closed at its end; returns the exit code. A
+        /// command that exits without reading all its input ends the copy at once (stdin is disposed then, so its producer
+        /// drops the rest), as with docker exec.
         /// </summary>
         Task<long> ExecAsync(string container, ExecSpec spec, System.IO.Stream stdin, Func<IReadOnlyList<OutputLine>, Task> onLines, CancellationToken ct);
 

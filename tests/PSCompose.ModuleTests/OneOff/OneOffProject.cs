@@ -39,7 +39,14 @@ namespace PSCompose.ModuleTests.OneOff
         }
 
         /// <summary>`docker compose -p P ARGS` in the project directory with <paramref name="stdin"/> piped in (null: none).</summary>
-        public static Docker.Result Compose(LifecycleProject p, string stdin, params string[] args)
+        public static Docker.Result Compose(LifecycleProject p, string stdin, params string[] args) =>
+            ComposeFed(p, w => { if (stdin != null) w.Write(stdin); }, args).Result;
+
+        /// <summary>
+        /// `docker compose -p P ARGS` in the project directory with stdin written by <paramref name="feed"/> on a thread
+        /// of its own, then closed (a pipe the command closed is not an error: it may not read), and how long it took.
+        /// </summary>
+        public static (Docker.Result Result, TimeSpan Elapsed) ComposeFed(LifecycleProject p, Action<System.IO.StreamWriter> feed, params string[] args)
         {
             var psi = new ProcessStartInfo("docker")
             {
@@ -50,14 +57,25 @@ namespace PSCompose.ModuleTests.OneOff
                 WorkingDirectory = p.Directory,
             };
             foreach (string a in new[] { "compose", "-p", p.Name }.Concat(args)) psi.ArgumentList.Add(a);
+            var clock = Stopwatch.StartNew();
             using (Process process = Process.Start(psi))
             {
-                if (stdin != null) process.StandardInput.Write(stdin);
-                process.StandardInput.Close();
+                var feeding = new System.Threading.Thread(() =>
+                {
+                    try
+                    {
+                        feed(process.StandardInput);
+                        process.StandardInput.Close();
+                    }
+                    catch (System.IO.IOException) { }
+                });
+                feeding.Start();
                 var stderr = process.StandardError.ReadToEndAsync();
                 string stdout = process.StandardOutput.ReadToEnd();
                 process.WaitForExit();
-                return new Docker.Result { ExitCode = process.ExitCode, Stdout = stdout, Stderr = stderr.Result };
+                TimeSpan elapsed = clock.Elapsed;
+                feeding.Join();
+                return (new Docker.Result { ExitCode = process.ExitCode, Stdout = stdout, Stderr = stderr.Result }, elapsed);
             }
         }
 

@@ -11,7 +11,7 @@ namespace PSCompose.Engine
     /// of async machinery per log line. Here one read of the connection yields many chunks. A read returns as soon as
     /// some payload is there, so a follow stream is not held back waiting for more.
     /// </summary>
-    internal sealed class ChunkedTransferReader : Stream
+    internal sealed class ChunkedTransferReader : ReadOnlyStream
     {
         private enum State { Size, Extension, Data, DataEnd, Trailer, Done }
 
@@ -99,22 +99,10 @@ namespace PSCompose.Engine
             throw new IOException("the response's chunk size is not hexadecimal");
         }
 
-        public override int Read(byte[] destination, int offset, int count) => ReadAsync(destination, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] b, int offset, int count) => throw new NotSupportedException();
     }
 }
