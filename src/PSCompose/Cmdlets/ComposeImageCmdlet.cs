@@ -45,15 +45,15 @@ namespace PSCompose.Cmdlets
         internal IReadOnlyList<string> SelectedServices(ProjectModel model)
         {
             foreach (string name in selected)
-                if (!model.Services.ContainsKey(name))
+                if (!model.Typed.Services.ContainsKey(name))
                     throw new ComposeException(ErrorIds.ServiceNotFound, $"no such service: {name}", name);
-            List<string> services = selected.Count == 0 ? model.ServiceNames.ToList() : model.ServiceNames.Where(selected.Contains).ToList();
+            List<string> services = selected.Count == 0 ? model.Typed.ServiceNames.ToList() : model.Typed.ServiceNames.Where(selected.Contains).ToList();
             selectedCount = services.Count;
             return services;
         }
 
         internal static string ImageName(ProjectModel model, string service) =>
-            ComposeNames.Image(model.Service(service).String("image"), model.Name, service, model.Compatibility);
+            ComposeNames.Image(model.Typed.Service(service).Image, model.Name, service, model.Compatibility);
 
         /// <summary>
         /// Runs one engine action per image: layer bytes and build steps go to Write-Progress, build output to the

@@ -90,7 +90,5 @@ namespace PSCompose.Execution
                 Hard = e.Value.Hard != 0 ? e.Value.Hard : e.Value.Single,
             }).ToList();
 
-        /// <summary>For readers not yet on the typed project (Stack): the ulimits subtree, decoded.</summary>
-        internal static IList<UlimitSpec> Ulimits(YMap ulimits) => Ulimits(ProjectDecoder.Ulimits(ulimits));
     }
 }

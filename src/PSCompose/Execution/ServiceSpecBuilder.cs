@@ -110,8 +110,6 @@ namespace PSCompose.Execution
             };
         }
 
-        /// <summary>For readers not yet on the typed project (Stack): the healthcheck subtree, decoded.</summary>
-        internal static HealthcheckSpec Healthcheck(YMap h) => Healthcheck(h == null ? null : ProjectDecoder.HealthCheck(h));
 
         /// <summary>expose entries as written ("9000", "9000-9001", "53/udp": create.go nat.Port(expose)), then every port target as "80/tcp".</summary>
         private static IList<string> ExposedPorts(ServiceConfig s) =>
@@ -172,9 +170,6 @@ namespace PSCompose.Execution
                 return eq < 0 ? entry : line(entry.Substring(0, eq), entry.Substring(eq + 1));
             }).ToList();
 
-        /// <summary>For readers not yet on the typed project (Stack): a service subtree's extra_hosts.</summary>
-        internal static IList<string> ExtraHosts(YMap s, Func<string, string, string> line) =>
-            ExtraHosts(ProjectDecoder.Service("", s).ExtraHosts, line);
 
         private static RestartPolicySpec RestartPolicy(ServiceConfig s)
         {

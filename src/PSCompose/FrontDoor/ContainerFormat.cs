@@ -88,6 +88,7 @@ namespace PSCompose.FrontDoor
         /// <summary>The template on one container's fields; null fields: the table's header.</summary>
         private string Execute(YMap fields)
         {
+            Dictionary<string, object> byName = fields?.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             var sb = new StringBuilder();
             foreach (object part in parts)
             {
@@ -96,11 +97,14 @@ namespace PSCompose.FrontDoor
                 if (fields == null)
                     sb.Append(field.Name != null && ContainerFields.Headers.TryGetValue(field.Name, out string header) ? header : "<no value>");
                 else if (field.Json)
-                    sb.Append(GoJson.Compact(field.Name == null ? fields : fields[field.Name]));
+                    sb.Append(GoJson.Compact(field.Name == null ? fields : Value(byName, field.Name)));
                 else
-                    sb.Append(ContainerFields.Text(fields[field.Name]));
+                    sb.Append(ContainerFields.Text(Value(byName, field.Name)));
             }
             return sb.ToString();
         }
+
+        private static object Value(Dictionary<string, object> fields, string name) =>
+            fields.TryGetValue(name, out object value) ? value : null;
     }
 }

@@ -34,7 +34,7 @@ namespace PSCompose.Execution.Attach
                 if (!upSelection.Contains(service))
                     throw new ComposeException(ErrorIds.AttachServiceNotSelected, $"cannot attach to services not included in up: {service}", service);
 
-            IEnumerable<string> all = named.Count > 0 ? named : model.ServiceNames;
+            IEnumerable<string> all = named.Count > 0 ? named : model.Typed.ServiceNames;
             var attached = new HashSet<string>(StringComparer.Ordinal);
             if (request.AttachServices != null) attached.UnionWith(request.AttachServices);
             if (request.AttachDependencies) attached.UnionWith(withDependencies(all).Where(s => Attachable(model, s)));
@@ -46,6 +46,6 @@ namespace PSCompose.Execution.Attach
         }
 
         /// <summary>attach: false keeps a service out of the default attach set (--attach can still name it).</summary>
-        private static bool Attachable(ProjectModel model, string service) => model.Service(service)?["attach"] as bool? != false;
+        private static bool Attachable(ProjectModel model, string service) => model.Typed.Service(service)?.Attach != false;
     }
 }

@@ -29,8 +29,8 @@ namespace PSCompose.Execution.Attach
         /// </summary>
         public static TimeSpan Bound(ProjectModel model, IReadOnlyCollection<string> services, TimeSpan? timeout)
         {
-            TimeSpan longest = timeout ?? (services.Count > 0 ? services : model.ServiceNames)
-                .Select(s => Canon.Duration(model.Service(s), "stop_grace_period") ?? DefaultGrace)
+            TimeSpan longest = timeout ?? (services.Count > 0 ? services : model.Typed.ServiceNames)
+                .Select(s => model.Typed.Service(s)?.StopGracePeriod ?? DefaultGrace)
                 .DefaultIfEmpty(DefaultGrace).Max();
             return longest + EngineCallsAllowance;
         }

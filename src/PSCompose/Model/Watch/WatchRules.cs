@@ -21,10 +21,10 @@ namespace PSCompose.Model.Watch
         public static IReadOnlyList<WatchRule> Read(ProjectModel model, IReadOnlyCollection<string> services, bool upWatch, bool noBuild, Action<string> warn)
         {
             var rules = new List<WatchRule>();
-            IEnumerable<string> selected = services == null || services.Count == 0 ? model.ServiceNames : services;
+            IEnumerable<string> selected = services == null || services.Count == 0 ? model.Typed.ServiceNames : services;
             foreach (string name in selected)
             {
-                YMap service = model.Service(name);
+                YMap service = model.Root.Map("services")?.Map(name);
                 if (service == null) continue;
                 YMap develop = service.Map("develop");
                 if (develop == null && service.Map("x-develop") is YMap legacy)
