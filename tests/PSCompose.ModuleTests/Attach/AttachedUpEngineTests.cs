@@ -119,6 +119,28 @@ namespace PSCompose.ModuleTests.Attach
             Assert.True(UpProject.Inspect($"{p.Name}-dep-1").GetProperty("State").GetProperty("Running").GetBoolean());
         }
 
+        /// <summary>
+        /// A driver that cannot be read back (logging: none): a restarted run is re-followed through the attach API, as
+        /// Compose does. Each run waits 1 s before it writes, so the attach made at its start event sees the line.
+        /// </summary>
+        [EngineFact]
+        public void ARestartedContainerWithoutReadableLogs_IsAttachedAgain_LikeCompose()
+        {
+            using var p = new UpProject("psc-attach");
+            p.WriteCompose("services:\n" +
+                $"  quiet:\n    image: {UpProject.Busybox}\n    command: [\"sh\", \"-c\", \"sleep 1; echo run; exit 2\"]\n" +
+                "    restart: on-failure:1\n    logging:\n      driver: none\n");
+            Docker.Result reference = p.Compose("up");
+            p.Compose("down", "-t", "0").Check();
+            string[] lines = reference.Stdout.Split('\n').Select(l => l.Replace("\r", "").Replace("\u001b[K", "")).Where(l => l.Length > 0).ToArray();
+            Assert.Equal(new[] { "quiet-1  | run", "quiet-1  | run" }, lines.Where(l => l.Contains(" | ")));
+            AttachedRun r = AttachedRun.Up(p, "");
+            r.Run.AssertNoErrors();
+            Assert.Empty(r.Run.Warnings);
+            Assert.Equal(new[] { "run", "run" }, r.Lines.Select(l => l.Line));
+            Assert.Equal(lines.Where(l => l.Contains(" exited with code ")), r.Status);
+        }
+
         /// <summary>Each run lasts 1 s and ends before the up plan would have finished waiting on it: the exits are followed from the start.</summary>
         [EngineFact]
         public void ARestartedContainer_IsFollowedAgain()

@@ -214,6 +214,30 @@ namespace PSCompose.ModuleTests.Watch
             Assert.Equal("exited", LifecycleProject.Status(p.Container));
         }
 
+        /// <summary>
+        /// A rebuild recreates app while the session is attached: the session goes on and follows the new container (its
+        /// first line is the rebuilt image's stamp), as docker compose up --watch does.
+        /// </summary>
+        [EngineFact]
+        public void UpWatch_ARebuild_KeepsTheSessionAndFollowsTheRecreatedContainer()
+        {
+            using var p = new WatchProject(WatchProject.Compose.Replace($"    command: {LifecycleProject.Sleeper}\n",
+                "    command: [\"sh\", \"-c\", \"cat /stamp.txt; trap 'exit 0' TERM; sleep 600 & wait\"]\n"));
+            using BackgroundScript up = p.Start("Invoke-ComposeUp -Path $dir -ProjectName $p -Watch");
+            Assert.True(WatchProject.Until(() => Lines(up).Contains("one"), TimeSpan.FromSeconds(30)), "app's first line did not come");
+            string before = LifecycleProject.State(p.Container).GetProperty("StartedAt").GetString();
+            p.Write("stamp.txt", "two\n");
+            Assert.True(WatchProject.Until(() => Lines(up).Contains("two") || up.IsCompleted, TimeSpan.FromSeconds(90)), "the recreated container's line did not come");
+            Assert.False(up.IsCompleted, "the session ended at the rebuild: " + string.Join("; ", up.Errors) + " / " + string.Join(" / ", up.Information));
+            Assert.Equal(new[] { "one", "two" }, Lines(up));
+            Assert.Contains("app-1 exited with code 0", up.Information); // the replaced container, stopped by the rebuild
+            Assert.Empty(up.Errors);
+            Assert.NotEqual(before, LifecycleProject.State(p.Container).GetProperty("StartedAt").GetString());
+        }
+
+        private static List<string> Lines(BackgroundScript run) =>
+            run.Output.Where(o => o != null && o.GetType().FullName == "PSCompose.ComposeLogRecord").Select(o => (string)WatchProject.Prop(o, "Line")).ToList();
+
         [EngineFact]
         public void InitialSync_CopiesFilesNewerThanTheImage_Only()
         {

@@ -59,7 +59,7 @@ namespace PSCompose.Execution.Follow
             switch (e.Action)
             {
                 case "start":
-                    Started(c);
+                    Started(c, EngineTime.FromUnixNanoseconds(e.TimeNano));
                     break;
                 case "kill":
                     lock (gate) c.Killed |= c.RunOpen;
@@ -86,12 +86,12 @@ namespace PSCompose.Execution.Follow
             Labels = e.Attributes,
         });
 
-        /// <summary>A new run begins, unless this start is that of the run already followed (attached before it, or found running).</summary>
-        private void Started(FollowedContainer c)
+        /// <summary>A new run begins, unless this start is that of a run already followed (attached before it, or found).</summary>
+        private void Started(FollowedContainer c, DateTimeOffset at)
         {
             lock (gate)
             {
-                if (c.RunOpen) return;
+                if (c.RunOpen || at <= c.FoundExited) return;
                 c.BeginRun();
                 RequestRead(c);
             }

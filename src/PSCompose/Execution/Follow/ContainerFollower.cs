@@ -237,7 +237,12 @@ namespace PSCompose.Execution.Follow
             EngineContainerDetails d;
             try { d = await engine.InspectContainerAsync(c.Target.Id, token).ConfigureAwait(false); }
             catch (EngineException e) when (e.IsNotFound) { return; }
-            lock (gate) ReportEnd(c, new ContainerRunEnd(c.Target, d.ExitCode, false, EngineTime.FromEngineText(d.FinishedAt), c.Awaited));
+            DateTimeOffset? finishedAt = EngineTime.FromEngineText(d.FinishedAt);
+            lock (gate)
+            {
+                c.FoundExited = finishedAt;
+                ReportEnd(c, new ContainerRunEnd(c.Target, d.ExitCode, false, finishedAt, c.Awaited));
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 
 namespace PSCompose.Execution.Follow
@@ -29,6 +30,12 @@ namespace PSCompose.Execution.Follow
 
         /// <summary>A run has started and its die event has not come yet: a start event now is that run's own.</summary>
         public bool RunOpen { get; set; }
+
+        /// <summary>
+        /// A stopped container found at the start: its events up to its last exit are already told (a start event still
+        /// queued then is that run's own).
+        /// </summary>
+        public DateTimeOffset? FoundExited { get; set; }
 
         /// <summary>Runs started: a settling that outlived its run is moot.</summary>
         public int Runs { get; set; }
