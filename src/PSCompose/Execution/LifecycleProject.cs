@@ -11,7 +11,7 @@ namespace PSCompose.Execution
 {
     /// <summary>
     /// A project as start/stop/down/ps see it: the loaded model when there is one, otherwise the pseudo-project
-    /// rebuilt from labels (§2.5), together with what the engine holds for it.
+    /// rebuilt from labels (pkg/compose/compose.go projectFromName), together with what the engine holds for it.
     /// </summary>
     internal sealed class LifecycleProject
     {

@@ -8,7 +8,7 @@ using PSCompose.Plan;
 
 namespace PSCompose.Execution
 {
-    /// <summary>What the engine holds for a project, found by labels the way Compose finds it (§2.5).</summary>
+    /// <summary>What the engine holds for a project, found by its com.docker.compose.project label, as Compose finds it.</summary>
     internal static class ObservedStateReader
     {
         public static async Task<ObservedState> ReadAsync(IEngineClient engine, string project, CancellationToken ct)

@@ -9,7 +9,7 @@ using PSCompose.Model;
 namespace PSCompose.Execution
 {
     /// <summary>
-    /// Which containers the runtime commands see (compose-v2-runtime §1.1): Compose's "list" helper (project and
+    /// Which containers the runtime commands see (pkg/compose/containers.go): Compose's "list" helper (project and
     /// config-hash labels) and its "pick one" helper (running, replicas by number, one-offs last).
     /// </summary>
     internal static class RuntimeContainers

@@ -6,7 +6,7 @@ using PSCompose.Common;
 namespace PSCompose.Plan
 {
     /// <summary>
-    /// Plans down (§3.6): containers per service in reverse dependency order (dependents first), orphans with
+    /// Plans down (pkg/compose/down.go): containers per service in reverse dependency order (dependents first), orphans with
     /// RemoveOrphans, then non-external networks, images with RemoveImages, and declared volumes with Volumes.
     /// </summary>
     internal static class DownPlanner

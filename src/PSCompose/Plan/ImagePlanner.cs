@@ -60,7 +60,7 @@ namespace PSCompose.Plan
             return plan;
         }
 
-        /// <summary>Why the service image is pulled, or null (§3.1 pull rules).</summary>
+        /// <summary>Why the service image is pulled, or null (pull_policy, as pkg/compose/pull.go and build.go decide).</summary>
         public static string PullReason(DesiredService service, ObservedState observed, DateTimeOffset now)
         {
             if (string.IsNullOrEmpty(service.Image))

@@ -57,7 +57,7 @@ namespace PSCompose.Plan
         /// <summary>Names of diverged volumes already confirmed for recreation (up -Force, or answered yes on the pipeline thread).</summary>
         public ISet<string> RecreateVolumes { get; set; } = new HashSet<string>();
 
-        /// <summary>Maps the up/create switches the way Compose does (§3.3).</summary>
+        /// <summary>Maps the up/create switches the way Compose does (cmd/compose/up.go, create.go).</summary>
         public static PlanOptions ForUp(bool forceRecreate = false, bool noRecreate = false, bool alwaysRecreateDeps = false,
             bool renewAnonVolumes = false, bool noStart = false)
         {

@@ -6,7 +6,7 @@ using PSCompose.Model;
 namespace PSCompose.Plan
 {
     /// <summary>
-    /// The project rebuilt from labels when no compose file is loaded (stop/down with -p only, §2.5): services
+    /// The project rebuilt from labels when no compose file is loaded (stop/down with -p only, as pkg/compose/compose.go projectFromName): services
     /// from service labels, scale from their count, dependencies from the depends_on label (not required),
     /// networks and volumes from their labels.
     /// </summary>

@@ -141,7 +141,7 @@ namespace PSCompose.Plan
             return rename;
         }
 
-        /// <summary>Why the container must be replaced, or null when it is up to date (§3.3).</summary>
+        /// <summary>Why the container must be replaced, or null when it is up to date (pkg/compose/convergence.go mustRecreate).</summary>
         private string RecreateReason(DesiredService service, ObservedContainer container, RecreatePolicy policy, string parentRecreated)
         {
             switch (policy)

@@ -20,8 +20,8 @@ namespace PSCompose.ModuleTests.Events
         }
 
         /// <summary>
-        /// From a `docker events --format '{{json .}}'` line, as docker compose events would show it (runtime notes
-        /// §2.3): null for a one-off's event; the com.docker.compose.* attributes left out.
+        /// From a `docker events --format '{{json .}}'` line, as docker compose events would show it
+        /// (pkg/compose/events.go): null for a one-off's event; the com.docker.compose.* attributes left out.
         /// </summary>
         public static string FromEngine(string line)
         {

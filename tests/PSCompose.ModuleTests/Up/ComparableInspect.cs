@@ -37,7 +37,7 @@ namespace PSCompose.ModuleTests.Up
                 result["Networks." + network.Name + ".Aliases"] = string.Join(",", aliases);
             }
             result.Remove("Config.Hostname");
-            // Entries are in Go map order, which is random (compose-v2-behaviour §2.1).
+            // Entries are in Go map order, which is random.
             const string dependsOn = "Config.Labels.com.docker.compose.depends_on";
             if (result.TryGetValue(dependsOn, out string entries))
                 result[dependsOn] = string.Join(",", entries.Split(',').OrderBy(e => e, StringComparer.Ordinal));

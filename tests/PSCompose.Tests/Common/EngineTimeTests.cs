@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Common
 {
-    /// <summary>Compose's --since/--until forms (docker's timetypes.GetTimestamp, compose-v2-runtime.md §2.1) and the engine's query value.</summary>
+    /// <summary>Compose's --since/--until forms (docker's timetypes.GetTimestamp) and the engine's query value.</summary>
     public class EngineTimeTests
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Engine
 {
-    /// <summary>Compose's log prefix (compose-v2-runtime.md §1.3): name, width of the longest name so far plus one, colours.</summary>
+    /// <summary>Compose's log prefix (cmd/formatter/logs.go): name, width of the longest name so far plus one, colours.</summary>
     public class LogPresenterTests
     {
         private static ComposeLogRecord Record(string service, int number, string container) =>

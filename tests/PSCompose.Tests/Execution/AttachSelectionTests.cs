@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Execution
 {
-    /// <summary>Which services attached up shows and watches: the rules of Compose's runUp (compose-v2-runtime §2.2).</summary>
+    /// <summary>Which services attached up shows and watches: the rules of Compose's runUp (cmd/compose/up.go).</summary>
     public class AttachSelectionTests
     {
         // front → api → db; quiet has attach: false.

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Execution
 {
-    /// <summary>docker compose events' client-side filter and shape (pkg/compose/events.go; runtime notes §2.3).</summary>
+    /// <summary>docker compose events' client-side filter and shape (pkg/compose/events.go).</summary>
     public class ProjectEventsTests
     {
         private static EngineEvent Event(string type, string action, string service, string oneOff = "False") => new EngineEvent

@@ -149,7 +149,7 @@ namespace PSCompose.Tests.Execution
             ComposePortBinding found = PortLookup.Find("ref-svc", web, 80, "TCP");
             Assert.Equal("0.0.0.0:32779", found.ToString());
             Assert.Equal(("web", 1, 80, "tcp", 32779), (found.Service, found.Number, found.PrivatePort, found.Protocol, found.HostPort));
-            // compose-v2-runtime §2.9, observed: the list names published ports, not private ones.
+            // Observed with docker compose port: the list names published ports, not private ones.
             ComposeException e = Assert.Throws<ComposeException>(() => PortLookup.Find("ref-svc", web, 81, "tcp"));
             Assert.Equal("no port 81/tcp for container ref-svc-web-1: 32769/udp, 32769/udp, 32779/tcp, 32778/tcp", e.Message);
             Assert.Equal(ErrorIds.PortNotPublished, e.ErrorId);

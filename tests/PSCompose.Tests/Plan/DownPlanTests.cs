@@ -6,7 +6,7 @@ using static PSCompose.Tests.Plan.PlanBuilders;
 
 namespace PSCompose.Tests.Plan
 {
-    /// <summary>down (§3.6): dependents first, orphans with RemoveOrphans, then networks, images (--rmi) and volumes (-v).</summary>
+    /// <summary>down (pkg/compose/down.go): dependents first, orphans with RemoveOrphans, then networks, images (--rmi) and volumes (-v).</summary>
     public class DownPlanTests
     {
         private static DesiredProject Demo() => Project().WithNetwork("default").WithVolume("data")

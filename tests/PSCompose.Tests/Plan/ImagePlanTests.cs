@@ -5,7 +5,7 @@ using static PSCompose.Tests.Plan.PlanBuilders;
 
 namespace PSCompose.Tests.Plan
 {
-    /// <summary>Pull and build decisions of ensureImagesExists (§3.1).</summary>
+    /// <summary>Pull and build decisions of ensureImagesExists (pkg/compose/build.go).</summary>
     public class ImagePlanTests
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero);

@@ -5,7 +5,7 @@ using static PSCompose.Tests.Plan.PlanBuilders;
 
 namespace PSCompose.Tests.Plan
 {
-    /// <summary>The Compose 2.40.3 decision rules of §3.3–3.4 (recreate triggers, policies, scaling, orphans), hand-derived.</summary>
+    /// <summary>The Compose 2.40.3 decision rules of pkg/compose/convergence.go (recreate triggers, policies, scaling, orphans), hand-derived.</summary>
     public class ReconcileRuleTests
     {
         [Fact]

@@ -7,7 +7,7 @@ namespace PSCompose.Execution.Attach
 {
     /// <summary>
     /// Which services an attached up shows (attached) and which decide when it ends and what triggers the cascade
-    /// (watched), as Compose's runUp decides them (compose-v2-runtime §2.2).
+    /// (watched), as Compose's runUp decides them (cmd/compose/up.go).
     /// </summary>
     internal sealed class AttachSelection
     {

@@ -10,7 +10,7 @@ using PSCompose.Model.Watch;
 namespace PSCompose.Execution.Watch
 {
     /// <summary>
-    /// Which changed host paths a watch rule acts on, as docker compose watch decides (compose-v2-runtime §2.17): under
+    /// Which changed host paths a watch rule acts on, as docker compose watch decides (pkg/compose/watch.go): under
     /// the rule's path, matching its include patterns when it has some, and matching none of the build context's
     /// ignore file (with its `!` exceptions), the editors' temporary files, `.git/`, and the rule's own ignore patterns.
     /// </summary>

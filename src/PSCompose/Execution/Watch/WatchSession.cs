@@ -12,7 +12,7 @@ using PSCompose.Model.Watch;
 namespace PSCompose.Execution.Watch
 {
     /// <summary>
-    /// docker compose watch after its `up` (compose-v2-runtime §2.17): host changes debounced into batches, each
+    /// docker compose watch after its `up` (pkg/compose/watch.go): host changes debounced into batches, each
     /// batch handled in Compose's order — rebuild, sync, restart, sync+exec hooks — with every failure reported as
     /// a warning and an event while the loop goes on. Ends only when cancelled; it never stops a container.
     /// </summary>

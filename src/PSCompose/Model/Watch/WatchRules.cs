@@ -7,7 +7,7 @@ namespace PSCompose.Model.Watch
 {
     /// <summary>
     /// The develop.watch rules of the selected services, validated as docker compose watch does before it starts
-    /// (compose-v2-runtime §2.17): legacy x-develop with its deprecation warning, rebuild needs a build section,
+    /// (pkg/compose/watch.go): legacy x-develop with its deprecation warning, rebuild needs a build section,
     /// and at least one selected service must be configured.
     /// </summary>
     internal static class WatchRules

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Execution.Watch
 {
-    /// <summary>Which changed paths a rule acts on (Compose's ignore rules, compose-v2-runtime §2.17) and where they land.</summary>
+    /// <summary>Which changed paths a rule acts on (Compose's ignore rules, pkg/compose/watch.go) and where they land.</summary>
     public class WatchFilterTests
     {
         private static WatchFilter Filter(string[] ignore = null, string[] include = null, List<string> contextIgnore = null) =>

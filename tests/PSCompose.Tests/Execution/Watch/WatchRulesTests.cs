@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Execution.Watch
 {
-    /// <summary>develop.watch read from the canonical project, with Compose's validation texts (compose-v2-runtime §2.17).</summary>
+    /// <summary>develop.watch read from the canonical project, with Compose's validation texts (pkg/compose/watch.go).</summary>
     public class WatchRulesTests
     {
         [Fact]

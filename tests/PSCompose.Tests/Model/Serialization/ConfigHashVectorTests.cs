@@ -5,7 +5,7 @@ using Xunit;
 
 namespace PSCompose.Tests.Model.Serialization
 {
-    /// <summary>The verified config-hash vectors of the behaviour reference (§2.2), services built by hand in canonical form.</summary>
+    /// <summary>Config-hash vectors verified against the labels docker compose 2.40.3 writes, services built by hand in canonical form.</summary>
     public class ConfigHashVectorTests
     {
         private static YMap DefaultNetwork() => new YMap { ["default"] = null };
