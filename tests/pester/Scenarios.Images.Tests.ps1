@@ -34,6 +34,9 @@ services:
 AfterAll {
     $I | Remove-ScenarioProject
     docker rmi "$Repo/app:1" "$Repo/base:1" "$Repo/base:2" 2>&1 | Out-Null
+    # A pull from the registry also leaves a digest reference (repo@sha256:…) on the image; it goes too.
+    $digests = docker images --digests --format '{{.Repository}}@{{.Digest}}' | Where-Object { $_ -like "$Repo/*@sha256:*" }
+    if ($digests) { docker rmi $digests 2>&1 | Out-Null }
 }
 
 Describe 'New-ComposeImage (Build-ComposeImage)' {

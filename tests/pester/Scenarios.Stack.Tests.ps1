@@ -5,6 +5,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/PSCompose/PSCompose.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ScenarioHelpers.psm1') -Force
     $script:JoinedSwarm = $false
+    # Joining makes the docker_gwbridge network and leaving keeps it: removed again when this file made it.
+    $script:BridgeBefore = [bool](docker network ls -q --filter 'name=^docker_gwbridge$')
     if ((docker info --format '{{.Swarm.LocalNodeState}}') -eq 'inactive') {
         docker swarm init --advertise-addr 127.0.0.1 2>&1 | Out-Null
         $script:JoinedSwarm = $true
@@ -31,6 +33,9 @@ AfterAll {
     if ($JoinedSwarm) {
         try { Wait-Until { -not (docker ps -aq --filter "label=com.docker.stack.namespace=$Stack") } -TimeoutSeconds 30 } catch { }
         docker swarm leave --force 2>&1 | Out-Null
+        if (-not $BridgeBefore -and (docker network ls -q --filter 'name=^docker_gwbridge$')) {
+            docker network rm docker_gwbridge 2>&1 | Out-Null
+        }
     }
     Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue
 }

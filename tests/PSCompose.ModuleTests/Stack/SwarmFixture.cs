@@ -8,11 +8,13 @@ namespace PSCompose.ModuleTests.Stack
 {
     /// <summary>
     /// A single-node swarm for the stack tests: `docker swarm init` only when the engine is not in one, and `docker
-    /// swarm leave --force` at the end only when this fixture joined it. Stacks are removed by name on dispose.
+    /// swarm leave --force` at the end only when this fixture joined it, removing the docker_gwbridge network the join
+    /// made (leaving keeps it). Stacks are removed by name on dispose.
     /// </summary>
     public sealed class SwarmFixture : IDisposable
     {
         private readonly bool joined;
+        private readonly bool bridgeBefore = GatewayBridgeExists();
         private readonly List<string> stacks = new List<string>();
 
         public SwarmFixture()
@@ -59,7 +61,12 @@ namespace PSCompose.ModuleTests.Stack
         {
             RemoveStacks(stacks);
             // Leaving before the containers are gone would orphan them.
-            if (joined) Docker.Run("swarm", "leave", "--force");
+            if (!joined) return;
+            Docker.Run("swarm", "leave", "--force");
+            if (!bridgeBefore && GatewayBridgeExists()) Docker.Run("network", "rm", "docker_gwbridge");
         }
+
+        private static bool GatewayBridgeExists() =>
+            Docker.Run("network", "ls", "-q", "--filter", "name=^docker_gwbridge$").Stdout.Trim() != "";
     }
 }
